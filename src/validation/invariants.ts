@@ -1,0 +1,50 @@
+/**
+ * Invariants (ElementDefinition.constraint): each (value, key) is evaluated once per run, with a native
+ * implementation for the constraints that hold on nearly every element (ele-1, ext-1) or whose FHIRPath
+ * form is quadratic (bdl-7) or not implementable in fhirpath.js (txt-1/txt-2 htmlChecks), and fhirpath.js
+ * with the R4 model for all others. Natives are used only when the expression is the published one.
+ * See http://hl7.org/fhir/R4/conformance-rules.html#constraints
+ */
+import type { CompiledConstraint } from '../definitions/compiled-types.js';
+import type { Loc } from './finding.js';
+import type { JsonObject } from './json-values.js';
+import { NATIVE_INVARIANTS } from './native-invariants.js';
+import type { Scope } from './scope.js';
+import { finding } from './sink.js';
+import type { InstanceWalker } from './walker.js';
+
+export function evaluateConstraints(w: InstanceWalker, value: JsonObject, constraints: readonly CompiledConstraint[], base: string, loc: Loc, scope: Scope): void {
+  if (!constraints.length) return;
+  let done = w.run.constraintsDone.get(value);
+  if (!done) {
+    done = new Set();
+    w.run.constraintsDone.set(value, done);
+  }
+  for (const c of constraints) {
+    if (!c.expression) continue;
+    const memoKey = `${c.key}\u0000${c.expression}`;
+    if (done.has(memoKey)) continue;
+    done.add(memoKey);
+    const native = NATIVE_INVARIANTS.get(c.key);
+    let ok: boolean;
+    if (native && native.expression === c.expression) {
+      if (native.skip) continue;
+      ok = native.check(value, scope);
+    } else {
+      const out = w.fp.evaluateConstraint(base, c.expression, value, {
+        resource: scope.resource, rootResource: scope.rootResource, bundle: scope.bundle, fullUrl: scope.fullUrl,
+      });
+      if (!out.ok) {
+        scope.sink.add(finding('FHIR-INV-ERROR', loc, { key: c.key, detail: out.error, expression: c.expression, source: c.source ?? scope.profile }, scope.profile));
+        continue;
+      }
+      ok = out.value;
+    }
+    if (!ok) {
+      const severity = c.severity === 'warning' || c.bestPractice ? 'warning' : 'error';
+      scope.sink.add(finding(`FHIR-INV-${c.key}`, loc, {
+        key: c.key, expression: c.expression, source: c.source ?? scope.profile, ...(c.human ? { human: c.human } : {}),
+      }, scope.profile, severity));
+    }
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * Public entry point of the FHIR engine: text (JSON or XML) → located, sorted findings.
+ *  1. parse (strict scanner + JSON.parse, or the FHIR XML reader) — syntax errors are fatal findings;
+ *  2. walk the resource against its definitions and profiles;
+ *  3. aggregate "binding not checked" notes, sort, and attach line/column.
+ */
+import type { DefinitionContext } from '../definitions/context/definition-context.js';
+import { FhirPathRuntime } from './fhirpath-runtime.js';
+import { Loc, type Finding } from './finding.js';
+import { isObject, type JsonObject } from './json-values.js';
+import { scanJson, type Position } from './parse/json-scan.js';
+import { parseFhirXml } from './parse/xml-to-json.js';
+import { finding, Sink } from './sink.js';
+import { InstanceWalker, RunState } from './walker.js';
+
+export type InputFormat = 'json' | 'xml';
+
+export interface ValidateOptions {
+  /** Profiles the root resource must also conform to (canonical URLs). */
+  profiles?: string[];
+  format?: InputFormat;
+}
+
+export interface InputValidation {
+  format: InputFormat;
+  /** The parsed resource (undefined when the input could not be parsed). */
+  resource?: JsonObject;
+  findings: Finding[];
+  run: RunState;
+  /** Resolves a path to a position in the input (for findings added later, e.g. TDDUI rules). */
+  locate(findings: Finding[]): void;
+}
+
+export function detectFormat(text: string): InputFormat {
+  const first = text.replace(/^\uFEFF/, '').trimStart()[0];
+  return first === '<' ? 'xml' : 'json';
+}
+
+export class FhirValidator {
+  private readonly fp = new FhirPathRuntime();
+
+  constructor(readonly ctx: DefinitionContext) {}
+
+  validateText(input: string, options: ValidateOptions = {}): InputValidation {
+    const text = input.replace(/^\uFEFF/, '');
+    const format = options.format ?? detectFormat(text);
+    return format === 'xml' ? this.validateXml(text, options) : this.validateJson(text, options);
+  }
+
+  private validateJson(text: string, options: ValidateOptions): InputValidation {
+    const run = new RunState();
+    const scan = scanJson(text);
+    if (scan.error) {
+      const f = finding('FHIR-PARSE-JSON', '(document)', { detail: scan.error.fr, detail_en: scan.error.en });
+      f.line = scan.error.line;
+      f.column = scan.error.column;
+      return { format: 'json', findings: [f], run, locate: () => {} };
+    }
+    const resource = JSON.parse(text) as unknown;
+    const root = isObject(resource) && typeof resource.resourceType === 'string' ? resource.resourceType : '(racine)';
+    const sink = new Sink();
+    for (const d of scan.duplicates) {
+      const f = finding('FHIR-JSON-DUPLICATE-KEY', `${root}${d.path === '(racine)' ? '' : d.path}`, { key: d.key });
+      f.line = d.line;
+      f.column = d.column;
+      sink.add(f);
+    }
+    this.walk(resource, root, options, sink, run);
+    const locate = (fs: Finding[]) => {
+      const wanted = fs.filter((f) => f.line === undefined && f.path.startsWith(root)).map((f) => f.path.slice(root.length));
+      if (!wanted.length) return;
+      const positions = scanJson(text, wanted).positions;
+      for (const f of fs) if (f.line === undefined) applyPosition(f, f.path.slice(root.length), positions);
+    };
+    const findings = finish(sink.findings);
+    locate(findings);
+    return { format: 'json', resource: isObject(resource) ? resource : undefined, findings, run, locate };
+  }
+
+  private validateXml(text: string, options: ValidateOptions): InputValidation {
+    const run = new RunState();
+    const parsed = parseFhirXml(text, this.ctx);
+    const sink = new Sink();
+    sink.addAll(parsed.findings);
+    if (parsed.resource) this.walk(parsed.resource, String(parsed.resource.resourceType ?? '(racine)'), options, sink, run);
+    const locate = (fs: Finding[]) => {
+      for (const f of fs) if (f.line === undefined) applyPosition(f, f.path, parsed.positions);
+    };
+    const findings = finish(sink.findings);
+    locate(findings);
+    return { format: 'xml', resource: parsed.resource, findings, run, locate };
+  }
+
+  /** Validates an already parsed resource (no positions). */
+  validateResource(resource: unknown, options: ValidateOptions = {}): InputValidation {
+    const run = new RunState();
+    const sink = new Sink();
+    const root = isObject(resource) && typeof resource.resourceType === 'string' ? resource.resourceType : '(racine)';
+    this.walk(resource, root, options, sink, run);
+    return { format: 'json', resource: isObject(resource) ? resource : undefined, findings: finish(sink.findings), run, locate: () => {} };
+  }
+
+  private walk(resource: unknown, root: string, options: ValidateOptions, sink: Sink, run: RunState): void {
+    const walker = new InstanceWalker(this.ctx, this.fp, run);
+    walker.validateResource(resource, Loc.root(root), sink, { profiles: options.profiles });
+  }
+}
+
+/** Deepest known position along the path (a missing element is located at its parent). */
+function applyPosition(f: Finding, path: string, positions: Map<string, Position>): void {
+  let p = path;
+  for (;;) {
+    const pos = positions.get(p);
+    if (pos) {
+      f.line = pos.line;
+      f.column = pos.column;
+      return;
+    }
+    const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+    if (cut <= 0) {
+      const top = positions.get('');
+      if (top) {
+        f.line = top.line;
+        f.column = top.column;
+      }
+      return;
+    }
+    p = p.slice(0, cut);
+  }
+}
+
+/** Aggregates "not checked" bindings per value set, then sorts in document order. */
+function finish(findings: Finding[]): Finding[] {
+  const sorted = [...findings].sort(compareFindings);
+  const out: Finding[] = [];
+  const notChecked = new Map<string, Finding>();
+  for (const f of sorted) {
+    if (f.ruleId === 'FHIR-BIND-NOT-CHECKED') {
+      const key = `${f.params.valueSet}|${f.params.strength}|${f.params.reason}`;
+      const first = notChecked.get(key);
+      if (first) {
+        first.params.count = Number(first.params.count) + 1;
+        continue;
+      }
+      const copy = { ...f, params: { ...f.params } };
+      notChecked.set(key, copy);
+      out.push(copy);
+      continue;
+    }
+    out.push(f);
+  }
+  return out;
+}
+
+/** Path order with numeric indexes ("entry[2]" before "entry[10]"), then rule id, then parameters. */
+export function compareFindings(a: Finding, b: Finding): number {
+  const c = comparePaths(a.path, b.path);
+  if (c !== 0) return c;
+  if (a.ruleId !== b.ruleId) return a.ruleId < b.ruleId ? -1 : 1;
+  const pa = JSON.stringify(a.params);
+  const pb = JSON.stringify(b.params);
+  return pa < pb ? -1 : pa > pb ? 1 : 0;
+}
+
+export function comparePaths(a: string, b: string): number {
+  const ta = a.split(/(\[\d+\])/);
+  const tb = b.split(/(\[\d+\])/);
+  for (let i = 0; i < Math.min(ta.length, tb.length); i++) {
+    if (ta[i] === tb[i]) continue;
+    const na = /^\[(\d+)\]$/.exec(ta[i]);
+    const nb = /^\[(\d+)\]$/.exec(tb[i]);
+    if (na && nb) return Number(na[1]) - Number(nb[1]);
+    return ta[i] < tb[i] ? -1 : 1;
+  }
+  return ta.length - tb.length;
+}

@@ -1,0 +1,415 @@
+/**
+ * The instance walker: validates JSON values against compiled element trees.
+ *
+ * Algorithm, per complex value and element node:
+ *  1. pick the node that lists the children (the profile's own expansion, a contentReference, the single
+ *     type profile, or the base type);
+ *  2. map each JSON property to a child element (choice types by suffix, `_x` primitive parts);
+ *  3. per child: JSON shape (array or not), cardinality, then slicing or item-by-item validation;
+ *  4. per item: primitive checks, or a recursive walk plus type profiles, fixed/pattern values,
+ *     bindings, references and invariants.
+ * Validating a value against a whole structure is memoised per (value, structure): the Bundle's
+ * profile-based slicing, reference target profiles and meta.profile then share one walk.
+ */
+import type { CompiledType } from '../definitions/compiled-types.js';
+import type { DefinitionContext } from '../definitions/context/definition-context.js';
+import type { ElementNode, StructureView } from '../definitions/context/structure-view.js';
+import { isPrimitiveType, jsonTypeOf, suffixOfType } from '../definitions/fhir-primitive-types.js';
+import { BundleIndex } from './bundle-index.js';
+import type { FhirPathRuntime } from './fhirpath-runtime.js';
+import { Loc, type Finding } from './finding.js';
+import { brief, fixedMatches, isObject, jsonKind, patternMatches, type JsonObject } from './json-values.js';
+import { checkPrimitive, hasOuterWhitespace } from './primitives.js';
+import type { Scope } from './scope.js';
+import { finding, Sink } from './sink.js';
+import { checkBinding, checkCodingAgainstSystem } from './bindings.js';
+import { evaluateConstraints } from './invariants.js';
+import { checkReference } from './references.js';
+import { checkExtensionItem } from './extensions.js';
+import { validateSlicedItems } from './slicing.js';
+import { checkNarrativeDiv } from './narrative.js';
+import { checkQuestionnaireResponse } from './questionnaire-response.js';
+import { quickReject } from './quick-reject.js';
+
+export interface Item {
+  value: unknown;
+  /** `_x` part of a primitive. */
+  ext?: unknown;
+  loc: Loc;
+  type: CompiledType;
+}
+
+export interface ReferenceRecord {
+  /** Path of the Reference element. */
+  path: string;
+  reference: string;
+  /** Index of the Bundle entry making the reference (undefined outside a Bundle). */
+  fromEntry?: number;
+  resolvedEntry?: number;
+  kind: 'relative' | 'absolute' | 'urn' | 'contained' | 'other' | 'resolved';
+}
+
+/** Per-validation state shared by every walk of one input. */
+export class RunState {
+  readonly memo = new WeakMap<object, Map<string, Finding[] | null>>();
+  readonly constraintsDone = new WeakMap<object, Set<string>>();
+  readonly references: ReferenceRecord[] = [];
+  /** Bundle entry index of the resource currently walked, keyed by resource object. */
+  readonly entryOf = new WeakMap<object, number>();
+}
+
+const CORE_PREFIX = 'http://hl7.org/fhir/StructureDefinition/';
+
+export class InstanceWalker {
+  constructor(
+    readonly ctx: DefinitionContext,
+    readonly fp: FhirPathRuntime,
+    readonly run: RunState,
+  ) {}
+
+  // ---- resources -------------------------------------------------------------------------
+
+  /**
+   * Validates a resource (root, contained or Bundle entry) against its base definition and every
+   * profile that applies: meta.profile, profiles required by the element it sits in, forced ones.
+   */
+  validateResource(res: unknown, loc: Loc, sink: Sink, where: { profiles?: string[]; container?: Scope; bundle?: BundleIndex; bundleLoc?: Loc; fullUrl?: string; profile?: string }): void {
+    if (!isObject(res)) {
+      sink.add(finding('FHIR-JSON-TYPE', loc, { element: loc.name, expected: 'un objet ressource', found: jsonKind(res) }, where.profile));
+      return;
+    }
+    const rt = res.resourceType;
+    if (typeof rt !== 'string' || !this.ctx.isResourceType(rt)) {
+      sink.add(finding('FHIR-RESOURCE-TYPE', loc, { found: typeof rt === 'string' ? rt : jsonKind(rt) }, where.profile));
+      return;
+    }
+    let bundle = where.bundle;
+    let bundleLoc = where.bundleLoc;
+    if (rt === 'Bundle') {
+      bundle = new BundleIndex(res);
+      bundleLoc = loc;
+      bundle.entries.forEach((e) => e.resource && this.run.entryOf.set(e.resource, e.index));
+    }
+    const base = this.ctx.typeStructure(rt)!;
+    const scope: Scope = {
+      sink,
+      resource: res,
+      rootResource: where.container?.rootResource ?? res,
+      resourceLoc: loc,
+      bundle,
+      bundleLoc,
+      fullUrl: where.fullUrl ?? where.container?.fullUrl,
+      profile: base.url,
+    };
+    const structures: StructureView[] = [];
+    const claimed = isObject(res.meta) && Array.isArray(res.meta.profile) ? res.meta.profile : [];
+    const wanted = [...claimed.filter((p): p is string => typeof p === 'string'), ...(where.profiles ?? [])];
+    const seen = new Set<string>();
+    for (const canonical of wanted) {
+      if (seen.has(canonical)) continue;
+      seen.add(canonical);
+      const s = this.ctx.structure(canonical);
+      if (!s) {
+        sink.add(finding('FHIR-PROFILE-UNKNOWN', loc.child('meta').child('profile'), { profile: canonical }, where.profile));
+      } else if (s.def.type !== rt) {
+        sink.add(finding('FHIR-PROFILE-TYPE', loc, { profile: canonical, expected: s.def.type, found: rt }, where.profile));
+      } else if (!structures.includes(s)) structures.push(s);
+    }
+    if (structures.length === 0) structures.push(base);
+    for (const s of structures) sink.addAll(this.validateAgainst(res, s, loc, scope));
+    if (rt === 'QuestionnaireResponse') checkQuestionnaireResponse(this, res, loc, scope);
+  }
+
+  /** Findings of one value against one structure, walked once and remembered. */
+  validateAgainst(value: JsonObject, s: StructureView, loc: Loc, scope: Scope): Finding[] {
+    let byUrl = this.run.memo.get(value);
+    if (!byUrl) {
+      byUrl = new Map();
+      this.run.memo.set(value, byUrl);
+    }
+    const known = byUrl.get(s.url);
+    if (known) return known;
+    if (known === null) return []; // in progress: a reference cycle, already being walked
+    byUrl.set(s.url, null);
+    const sink = new Sink();
+    const inner: Scope = { ...scope, sink, profile: s.url };
+    this.walkComplex(value, s.root, { code: s.def.type }, loc, inner, [s.def.type], true);
+    byUrl.set(s.url, sink.findings);
+    return sink.findings;
+  }
+
+  /** Does the value conform to the profile (no error-level finding)? Used by slicing and target profiles. */
+  conforms(value: JsonObject, canonical: string, loc: Loc, scope: Scope): boolean {
+    const s = this.ctx.structure(canonical);
+    if (!s) return false;
+    if (s.def.kind === 'resource' && value.resourceType !== s.def.type) return false;
+    const cached = this.run.memo.get(value)?.get(s.url);
+    if (cached === null) return true; // cycle: assume yes while it is being decided
+    if (!cached && quickReject(value, s)) return false;
+    const findings = this.validateAgainst(value, s, loc, scope);
+    return !findings.some((f) => f.severity === 'error' || f.severity === 'fatal');
+  }
+
+  // ---- complex values --------------------------------------------------------------------
+
+  /**
+   * @param paths where the value sits, for extension contexts: first from its resource ("Patient.address"),
+   *   then from each enclosing data type ("Address").
+   */
+  walkComplex(obj: JsonObject, node: ElementNode, type: CompiledType, loc: Loc, scope: Scope, paths: readonly string[], isRoot = false): void {
+    const typeRoot = this.typeRoot(type.code);
+    let childrenNode: ElementNode | undefined = node.children.length ? node : undefined;
+    let usedProfile: string | undefined;
+    if (!childrenNode && node.el.contentReference) childrenNode = node.structure.node(node.el.contentReference.slice(1));
+    if (!childrenNode && type.profiles?.length === 1) {
+      const p = this.ctx.structure(type.profiles[0]);
+      if (p) {
+        childrenNode = p.root;
+        usedProfile = type.profiles[0];
+      }
+    }
+    childrenNode = childrenNode ?? typeRoot;
+    if (!childrenNode) return; // unknown type: reported where the type was chosen
+    const here = !isRoot && this.isDataType(type.code) ? [...paths, type.code] : paths;
+    this.walkChildren(obj, childrenNode, loc, scope, here, isRoot);
+    const constraints = [...(node.el.constraints ?? [])];
+    if (childrenNode !== node && childrenNode.el.constraints) constraints.push(...childrenNode.el.constraints);
+    if (typeRoot && typeRoot !== childrenNode && typeRoot.el.constraints) constraints.push(...typeRoot.el.constraints);
+    evaluateConstraints(this, obj, constraints, this.fhirPathBase(type.code, node), loc, scope);
+    if (!isRoot) {
+      for (const p of type.profiles ?? []) {
+        if (p === usedProfile) continue;
+        const s = this.ctx.structure(p);
+        if (s) scope.sink.addAll(this.validateAgainst(obj, s, loc, scope));
+        else if (type.code !== 'Extension') scope.sink.add(finding('FHIR-PROFILE-UNKNOWN', loc, { profile: p }, scope.profile));
+      }
+    }
+  }
+
+  /** Root node of a type's base definition (BackboneElement children live in the owning element). */
+  typeRoot(code: string): ElementNode | undefined {
+    if (code === 'BackboneElement' || code === 'Element') return undefined;
+    return this.ctx.typeStructure(code)?.root;
+  }
+
+  /** Base path FHIRPath needs for typing: the data type, or the element path for backbone elements. */
+  fhirPathBase(code: string, node: ElementNode): string {
+    if (code === 'BackboneElement' || code === 'Element') return node.el.path.replace(/\[x\]$/, '');
+    return code;
+  }
+
+  /** Complex data types (not backbone elements, resources or primitives) start a new context path. */
+  private isDataType(code: string): boolean {
+    return code !== 'BackboneElement' && code !== 'Element' && !isPrimitiveType(code) && !this.ctx.isResourceType(code) && code !== 'Resource';
+  }
+
+  walkChildren(obj: JsonObject, parent: ElementNode, loc: Loc, scope: Scope, paths: readonly string[], isResourceRoot: boolean): void {
+    const groups = new Map<ElementNode, { key: string; type: CompiledType }[]>();
+    const extParts = new Map<ElementNode, string>();
+    for (const key of Object.keys(obj)) {
+      if (key === 'resourceType' && isResourceRoot) continue;
+      if (key === 'fhir_comments') continue;
+      if (key.startsWith('_')) {
+        const m = parent.childForKey(key.slice(1));
+        if (m && isPrimitiveType(m.type.code)) {
+          extParts.set(m.node, key);
+          if (!(key.slice(1) in obj)) groups.set(m.node, [...(groups.get(m.node) ?? []), { key: key.slice(1), type: m.type }]);
+          continue;
+        }
+      } else {
+        const m = parent.childForKey(key);
+        if (m) {
+          groups.set(m.node, [...(groups.get(m.node) ?? []), { key, type: m.type }]);
+          continue;
+        }
+      }
+      this.reportUnknownKey(key, parent, loc, scope);
+    }
+    for (const child of parent.children) {
+      if (child.name === 'value' && isPrimitiveType(parent.el.types?.[0]?.code ?? '')) continue;
+      const used = groups.get(child) ?? [];
+      if (used.length > 1) {
+        scope.sink.add(finding('FHIR-STRUCT-CHOICE-MULTIPLE', loc.child(child.name), { element: child.name, keys: used.map((u) => u.key).join(', ') }, scope.profile));
+      }
+      const items: Item[] = [];
+      for (const u of used) this.collectItems(obj, u.key, extParts.get(child) ? `_${u.key}` : undefined, u.type, child, loc, scope, items);
+      const elementLoc = loc.child(used[0]?.key ?? child.name.replace('[x]', ''));
+      this.checkCardinality(child, items.length, elementLoc, scope);
+      const childName = child.name.replace('[x]', '');
+      const childPaths = paths.map((p) => `${p}.${childName}`);
+      if (child.el.slicing && child.slices.length) validateSlicedItems(this, items, child, obj, scope, childPaths, elementLoc);
+      else for (const item of items) this.validateItem(item, child, obj, scope, childPaths);
+      if (child.name === 'extension' || child.name === 'modifierExtension') {
+        for (const item of items) if (isObject(item.value)) checkExtensionItem(this, item, child, scope, { paths, node: parent, value: obj });
+      }
+    }
+  }
+
+  private reportUnknownKey(key: string, parent: ElementNode, loc: Loc, scope: Scope): void {
+    // A choice element used with a type the definition does not allow reads better as a type error.
+    for (const c of parent.children) {
+      if (!c.isChoice) continue;
+      const prefix = c.name.slice(0, -3);
+      if (key.startsWith(prefix) && /^[A-Z]/.test(key.slice(prefix.length))) {
+        scope.sink.add(finding('FHIR-STRUCT-TYPE', loc.child(key), {
+          element: c.name, found: key.slice(prefix.length), allowed: (c.el.types ?? []).map((t) => suffixOfType(t.code)).join(', '),
+        }, scope.profile));
+        return;
+      }
+    }
+    const type = parent.parent ? parent.el.types?.[0]?.code ?? parent.el.path : parent.structure.def.type;
+    scope.sink.add(finding('FHIR-STRUCT-UNKNOWN', loc.child(key), { key, type }, scope.profile));
+  }
+
+  private collectItems(obj: JsonObject, key: string, extKey: string | undefined, type: CompiledType, node: ElementNode, loc: Loc, scope: Scope, out: Item[]): void {
+    const value = obj[key];
+    const ext = extKey ? obj[extKey] : undefined;
+    const here = loc.child(key);
+    const name = node.name;
+    if (node.el.array) {
+      if (value !== undefined && !Array.isArray(value)) {
+        scope.sink.add(finding('FHIR-JSON-ARRAY-EXPECTED', here, { element: name }, scope.profile));
+        if (value !== null) out.push({ value, ext: Array.isArray(ext) ? ext[0] : ext, loc: here, type });
+        return;
+      }
+      if (ext !== undefined && !Array.isArray(ext)) {
+        scope.sink.add(finding('FHIR-JSON-PRIMITIVE-EXTENSION', here, { element: key, detail: 'un tableau est attendu', detail_en: 'an array is expected' }, scope.profile));
+        return;
+      }
+      const values = (value as unknown[] | undefined) ?? [];
+      const exts = (ext as unknown[] | undefined) ?? [];
+      if (value !== undefined && values.length === 0) scope.sink.add(finding('FHIR-JSON-EMPTY-ARRAY', here, { element: name }, scope.profile));
+      if (value !== undefined && ext !== undefined && values.length !== exts.length) {
+        scope.sink.add(finding('FHIR-JSON-PRIMITIVE-EXTENSION', here, { element: key, detail: `longueurs différentes (${values.length} et ${exts.length})`, detail_en: `different lengths (${values.length} and ${exts.length})` }, scope.profile));
+      }
+      const n = Math.max(values.length, exts.length);
+      for (let i = 0; i < n; i++) {
+        const v = values[i] ?? undefined;
+        const x = exts[i] ?? undefined;
+        const at = here.at(i);
+        if (values[i] === null && (exts[i] === null || exts[i] === undefined)) {
+          scope.sink.add(finding('FHIR-JSON-NULL', at, { element: name }, scope.profile));
+          continue;
+        }
+        if (v === undefined && x === undefined) continue;
+        out.push({ value: v, ext: x, loc: at, type });
+      }
+      return;
+    }
+    if (Array.isArray(value)) {
+      scope.sink.add(finding('FHIR-JSON-ARRAY-UNEXPECTED', here, { element: name }, scope.profile));
+      value.forEach((v, i) => v !== null && out.push({ value: v, loc: here.at(i), type }));
+      return;
+    }
+    if (value === null) {
+      scope.sink.add(finding('FHIR-JSON-NULL', here, { element: name }, scope.profile));
+      return;
+    }
+    if (Array.isArray(ext)) {
+      scope.sink.add(finding('FHIR-JSON-PRIMITIVE-EXTENSION', here, { element: key, detail: 'un objet est attendu', detail_en: 'an object is expected' }, scope.profile));
+      out.push({ value, loc: here, type });
+      return;
+    }
+    out.push({ value, ext, loc: here, type });
+  }
+
+  checkCardinality(node: ElementNode, count: number, loc: Loc, scope: Scope): void {
+    const { min, max } = node.el;
+    const element = node.el.sliceName ? `${node.name}:${node.el.sliceName}` : node.name;
+    if (count < min) scope.sink.add(finding('FHIR-CARD-MIN', loc, { element, count, min }, scope.profile));
+    if (max >= 0 && count > max) scope.sink.add(finding('FHIR-CARD-MAX', loc, { element, count, max }, scope.profile));
+  }
+
+  // ---- items -----------------------------------------------------------------------------
+
+  /** Validates one occurrence against an element (the element itself or a slice of it). */
+  validateItem(item: Item, node: ElementNode, owner: JsonObject, scope: Scope, paths: readonly string[]): void {
+    const code = item.type.code;
+    if (isPrimitiveType(code)) {
+      this.validatePrimitive(item, node, scope, paths);
+      return;
+    }
+    if (code === 'Resource' || this.ctx.isResourceType(code)) {
+      const fromEntry = owner && node.el.path === 'Bundle.entry.resource';
+      this.validateResource(item.value, item.loc, scope.sink, {
+        profiles: item.type.profiles,
+        container: node.el.path.endsWith('.contained') ? scope : undefined,
+        bundle: scope.bundle,
+        bundleLoc: scope.bundleLoc,
+        fullUrl: fromEntry && typeof owner.fullUrl === 'string' ? owner.fullUrl : undefined,
+        profile: scope.profile,
+      });
+      return;
+    }
+    if (!isObject(item.value)) {
+      scope.sink.add(finding('FHIR-JSON-TYPE', item.loc, { element: node.name, expected: `un objet ${code}`, found: jsonKind(item.value) }, scope.profile));
+      return;
+    }
+    const obj = item.value;
+    if (Object.keys(obj).length === 0) {
+      scope.sink.add(finding('FHIR-INV-ele-1', item.loc, { key: 'ele-1', expression: 'hasValue() or (children().count() > id.count())', source: 'http://hl7.org/fhir/StructureDefinition/Element' }, scope.profile, 'error'));
+      return;
+    }
+    this.walkComplex(obj, node, item.type, item.loc, scope, paths);
+    this.checkFixedPattern(obj, node, item.loc, scope);
+    if (node.el.binding) checkBinding(this, obj, code, node, item.loc, scope);
+    if (code === 'Reference') checkReference(this, obj, item.type, item.loc, scope);
+    if (code === 'Coding') checkCodingAgainstSystem(this, obj, item.loc, scope);
+  }
+
+  private validatePrimitive(item: Item, node: ElementNode, scope: Scope, paths: readonly string[]): void {
+    const code = item.type.code;
+    const { value, loc } = item;
+    const name = node.name;
+    if (value !== undefined) {
+      const expected = jsonTypeOf(code as never);
+      if (typeof value !== expected) {
+        scope.sink.add(finding('FHIR-JSON-TYPE', loc, { element: name, expected: expected === 'number' ? 'un nombre' : expected === 'boolean' ? 'un booléen' : 'une chaîne', found: jsonKind(value) }, scope.profile));
+      } else if (value === '') {
+        scope.sink.add(finding('FHIR-JSON-EMPTY-STRING', loc, { element: name }, scope.profile));
+      } else {
+        const problem = checkPrimitive(code as never, value as string);
+        if (problem) scope.sink.add(finding(problem.rule, loc, { value: brief(value), type: code }, scope.profile));
+        if (code === 'string' && hasOuterWhitespace(value as string)) scope.sink.add(finding('FHIR-PRIM-WHITESPACE', loc, { element: name }, scope.profile));
+        if (node.el.maxLength && typeof value === 'string' && value.length > node.el.maxLength) {
+          scope.sink.add(finding('FHIR-PRIM-LENGTH', loc, { element: name, length: value.length, max: node.el.maxLength }, scope.profile));
+        }
+        if (code === 'xhtml') checkNarrativeDiv(value as string, loc, scope);
+        this.checkFixedPattern(value, node, loc, scope);
+        if (node.el.binding && (code === 'code' || code === 'string' || code === 'uri')) checkBinding(this, value, code, node, loc, scope);
+      }
+    }
+    if (item.ext !== undefined && !isObject(item.ext)) {
+      scope.sink.add(finding('FHIR-JSON-PRIMITIVE-EXTENSION', loc, { element: name, detail: 'un objet est attendu', detail_en: 'an object is expected' }, scope.profile));
+      return;
+    }
+    // Extensions on the primitive: walk `_x` against the element's own children when the profile
+    // constrains them (e.g. a required extension on birthDate), else against the primitive type.
+    const extObj = (item.ext as JsonObject | undefined) ?? (node.children.length ? {} : undefined);
+    if (extObj) {
+      const holder = node.children.length ? node : this.typeRoot(code);
+      if (holder) this.walkChildren(extObj, holder, loc, scope, paths, false);
+    }
+  }
+
+  checkFixedPattern(value: unknown, node: ElementNode, loc: Loc, scope: Scope): void {
+    const { fixed, pattern } = node.el;
+    const element = node.el.sliceName ? `${node.name}:${node.el.sliceName}` : node.name;
+    if (fixed && !fixedMatches(fixed.value, value)) {
+      scope.sink.add(finding('FHIR-FIXED', loc, { element, expected: brief(fixed.value), found: brief(value) }, scope.profile));
+    }
+    if (pattern && !patternMatches(pattern.value, value)) {
+      scope.sink.add(finding('FHIR-PATTERN', loc, { element, expected: brief(pattern.value), found: brief(value) }, scope.profile));
+    }
+  }
+
+  /** Structure for an extension URL, when known. */
+  extensionStructure(url: string): StructureView | undefined {
+    const s = this.ctx.structure(url);
+    return s && s.def.type === 'Extension' ? s : undefined;
+  }
+
+  isCoreCanonical(url: string): boolean {
+    return url.startsWith(CORE_PREFIX);
+  }
+}
