@@ -16,6 +16,14 @@ export interface FhirPathScope {
 
 type Evaluator = (input: unknown, env: Record<string, unknown>) => unknown[];
 
+/** fhirpath.js's TypeInfo, reached through the type specifier it passes to `as()` (not exported by the package). */
+interface TypeSpecifier {
+  constructor: unknown;
+}
+interface TypeInfoClass {
+  fromValue(value: unknown): { is(other: TypeSpecifier, model: unknown): boolean };
+}
+
 export type EvalOutcome = { ok: true; value: boolean } | { ok: false; error: string };
 
 const UCUM = 'http://unitsofmeasure.org';
@@ -28,6 +36,20 @@ export class FhirPathRuntime {
     resolve: {
       fn: (inputs: unknown[]) => this.resolveAll(inputs),
       arity: { 0: [] as [] },
+    },
+    /**
+     * The function form `as(type)` filters the collection, as the HL7 reference validator's FHIRPath engine
+     * does. fhirpath.js implements it like the `as` operator (an error on more than one item), which makes
+     * the R4 invariant dom-3 (`%resource.descendants().as(canonical)`) fail on every resource that has
+     * contained resources. The `as` operator keeps fhirpath.js's own (singleton) semantics.
+     */
+    as: {
+      internalStructures: true,
+      arity: { 1: ['TypeSpecifier'] as ['TypeSpecifier'] },
+      fn: function (this: { model?: unknown }, coll: unknown[], typeInfo: TypeSpecifier): unknown[] {
+        const typeOf = (typeInfo.constructor as TypeInfoClass).fromValue;
+        return coll.filter((v) => typeOf(v).is(typeInfo, this.model));
+      },
     },
   };
 

@@ -51,6 +51,18 @@ export class Loc {
     return new Loc(undefined, name, undefined);
   }
 
+  /** "Bundle.entry[3].resource" → the same location as built by the walker. */
+  static parse(path: string): Loc {
+    const parts = path.split('.');
+    let loc: Loc | undefined;
+    for (const part of parts) {
+      const m = /^(.*?)(?:\[(\d+)\])?$/.exec(part)!;
+      loc = loc ? loc.child(m[1]) : Loc.root(m[1]);
+      if (m[2] !== undefined) loc = loc.at(Number(m[2]));
+    }
+    return loc!;
+  }
+
   child(name: string): Loc {
     return new Loc(this, name, undefined);
   }

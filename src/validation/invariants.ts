@@ -13,12 +13,15 @@ import type { Scope } from './scope.js';
 import { finding } from './sink.js';
 import type { InstanceWalker } from './walker.js';
 
-export function evaluateConstraints(w: InstanceWalker, value: JsonObject, constraints: readonly CompiledConstraint[], base: string, loc: Loc, scope: Scope): void {
+export function evaluateConstraints(w: InstanceWalker, value: JsonObject | string | number | boolean, constraints: readonly CompiledConstraint[], base: string, loc: Loc, scope: Scope): void {
   if (!constraints.length) return;
-  let done = w.run.constraintsDone.get(value);
+  const primitive = typeof value !== 'object';
+  // Objects are evaluated once per key however many definitions list the constraint; primitives rely on
+  // the sink's de-duplication (they cannot key a WeakMap).
+  let done = primitive ? new Set<string>() : w.run.constraintsDone.get(value);
   if (!done) {
     done = new Set();
-    w.run.constraintsDone.set(value, done);
+    w.run.constraintsDone.set(value as JsonObject, done);
   }
   for (const c of constraints) {
     if (!c.expression) continue;
@@ -28,10 +31,10 @@ export function evaluateConstraints(w: InstanceWalker, value: JsonObject, constr
     const native = NATIVE_INVARIANTS.get(c.key);
     let ok: boolean;
     if (native && native.expression === c.expression) {
-      if (native.skip) continue;
-      ok = native.check(value, scope);
+      if (native.skip || primitive) continue;
+      ok = native.check(value as JsonObject, scope);
     } else {
-      const out = w.fp.evaluateConstraint(base, c.expression, value, {
+      const out = w.fp.evaluateConstraint(base, primitive ? primitiveExpression(c.expression) : c.expression, value, {
         resource: scope.resource, rootResource: scope.rootResource, bundle: scope.bundle, fullUrl: scope.fullUrl,
       });
       if (!out.ok) {
@@ -47,4 +50,13 @@ export function evaluateConstraints(w: InstanceWalker, value: JsonObject, constr
       }, scope.profile, severity));
     }
   }
+}
+
+/**
+ * On a primitive element, FHIRPath `value` is the primitive's own value (the model's `<type>.value`),
+ * as the reference validator navigates it; fhirpath.js only knows `$this` there. A leading `value.`
+ * is read as `$this.` (e.g. TDDUI ServiceRequestBesoinIdentifierFormat, on Identifier.value).
+ */
+function primitiveExpression(expression: string): string {
+  return expression.replace(/^\s*value\./, '$this.');
 }

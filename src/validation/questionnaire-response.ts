@@ -3,7 +3,9 @@
  * answer types, answer options and value sets, repetition, required items once completed.
  * See http://hl7.org/fhir/R4/questionnaireresponse.html
  */
-import type { CompiledQuestionnaireItem } from '../definitions/compiled-types.js';
+import { compileQuestionnaire } from '../definitions/compile/compile-questionnaire.js';
+import type { CompiledQuestionnaire, CompiledQuestionnaireItem } from '../definitions/compiled-types.js';
+import type { FhirResource } from '../definitions/fhir-types.js';
 import type { Loc } from './finding.js';
 import { isObject, patternMatches, type JsonObject } from './json-values.js';
 import type { Scope } from './scope.js';
@@ -18,13 +20,33 @@ const ANSWER_KEYS: Record<string, string[]> = {
 
 export function checkQuestionnaireResponse(w: InstanceWalker, qr: JsonObject, loc: Loc, scope: Scope): void {
   if (typeof qr.questionnaire !== 'string') return;
-  const q = w.ctx.questionnaire(qr.questionnaire);
+  const q = qr.questionnaire.startsWith('#') ? containedQuestionnaire(qr, qr.questionnaire) : w.ctx.questionnaire(qr.questionnaire);
   if (!q) {
     scope.sink.add(finding('FHIR-QR-QUESTIONNAIRE', loc.child('questionnaire'), { questionnaire: qr.questionnaire }, scope.profile));
     return;
   }
   checkItems(w, Array.isArray(qr.item) ? qr.item : [], q.items, loc, qr.status === 'completed', scope);
 }
+
+/**
+ * `questionnaire: "#id"` names a Questionnaire contained in the response (references.html#contained), as the
+ * reference validator resolves it; it is compiled on the fly like a packaged one.
+ */
+function containedQuestionnaire(qr: JsonObject, reference: string): CompiledQuestionnaire | undefined {
+  const id = reference.slice(1);
+  const q = Array.isArray(qr.contained) ? qr.contained.find((c) => isObject(c) && c.resourceType === 'Questionnaire' && c.id === id) : undefined;
+  if (!isObject(q)) return undefined;
+  return compileQuestionnaire({ ...q, url: reference, item: wellFormedItems(q.item) } as unknown as FhirResource, CONTAINED);
+}
+
+/** Items the compiler can read (an unchecked instance may hold anything; its own errors are reported by the walk). */
+function wellFormedItems(items: unknown): JsonObject[] {
+  if (!Array.isArray(items)) return [];
+  return items.filter((i): i is JsonObject => isObject(i) && typeof i.linkId === 'string' && typeof i.type === 'string')
+    .map((i) => ({ ...i, item: wellFormedItems(i.item), answerOption: Array.isArray(i.answerOption) ? i.answerOption.filter(isObject) : [] }));
+}
+
+const CONTAINED = { id: '(contenu)', version: '' };
 
 function checkItems(w: InstanceWalker, items: unknown[], defs: CompiledQuestionnaireItem[], parentLoc: Loc, completed: boolean, scope: Scope): void {
   const seen = new Map<string, number>();

@@ -27,9 +27,11 @@ export function checkReference(w: InstanceWalker, ref: JsonObject, type: Compile
     }
     if (reference.startsWith('#')) return; // ref-1 (invariant of Reference) checks contained targets
   }
-  const declared = (reference && referencedType(reference)) ?? (typeof ref.type === 'string' ? ref.type : undefined);
+  const fromReference = reference ? referencedType(reference) : undefined;
+  const declared = fromReference ?? (typeof ref.type === 'string' ? ref.type : undefined);
   if (declared && allowedTypes && !allowedTypes.includes(declared)) {
-    scope.sink.add(finding('FHIR-REF-TYPE', refLoc, { found: declared, allowed: allowedTypes.join(', ') }, scope.profile));
+    // Located where the type is read: the literal reference, else Reference.type (there may be no `reference`).
+    scope.sink.add(finding('FHIR-REF-TYPE', fromReference ? refLoc : loc.child('type'), { found: declared, allowed: allowedTypes.join(', ') }, scope.profile));
   }
   if (!reference || !scope.bundle) return;
 
@@ -48,8 +50,12 @@ export function checkReference(w: InstanceWalker, ref: JsonObject, type: Compile
     if (!declared) scope.sink.add(finding('FHIR-REF-TYPE', refLoc, { found: targetType, allowed: allowedTypes.join(', ') }, scope.profile));
     return;
   }
-  // Target profiles beyond the base resource: the target must conform to at least one of them.
-  const profiled = targets.filter((p) => !p.startsWith(CORE) && w.ctx.structure(p)?.def.type === targetType);
+  // Target profiles beyond the base resource (constraints, including those HL7 publishes under the core
+  // prefix, e.g. vitalsigns or cholesterol): the target must conform to at least one of them.
+  const profiled = targets.filter((p) => {
+    const def = w.ctx.structure(p)?.def;
+    return def?.derivation === 'constraint' && def.type === targetType;
+  });
   if (profiled.length === 0 || !scope.bundleLoc) return;
   const targetLoc = scope.bundleLoc.child('entry').at(res.entry.index).child('resource');
   const targetScope: Scope = { ...scope, resource: target, rootResource: target, resourceLoc: targetLoc, fullUrl: res.entry.fullUrl };

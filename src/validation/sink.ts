@@ -1,6 +1,8 @@
 /**
  * Where findings go during a walk. Validating one value against several definitions (base type, profile,
- * slice, meta.profile) can find the same problem more than once: a sink keeps the first occurrence only.
+ * slice, meta.profile) can find the same problem more than once: duplicates are removed once, when the
+ * findings are sorted at the end of the check (finish), not on every add (that cost memory and time on
+ * large Bundles).
  */
 import { FHIR_RULES } from './fhir-rules.js';
 import type { Finding, FindingParams, Loc, Severity } from './finding.js';
@@ -9,21 +11,13 @@ const DEFAULT_SEVERITY = new Map(FHIR_RULES.map((r) => [r.id, r.severity] as con
 
 export class Sink {
   readonly findings: Finding[] = [];
-  private readonly keys = new Set<string>();
 
   add(f: Finding): void {
-    const key = `${f.ruleId}\u0000${f.path}\u0000${JSON.stringify(f.params)}`;
-    if (this.keys.has(key)) return;
-    this.keys.add(key);
     this.findings.push(f);
   }
 
   addAll(fs: readonly Finding[]): void {
-    for (const f of fs) this.add(f);
-  }
-
-  hasBlocking(): boolean {
-    return this.findings.some((f) => f.severity === 'error' || f.severity === 'fatal');
+    for (const f of fs) this.findings.push(f);
   }
 }
 

@@ -28,7 +28,7 @@ export function validateSlicedItems(w: InstanceWalker, items: Item[], sliced: El
     const mine = items.filter((_, i) => assigned[i] === s);
     w.checkCardinality(s, mine.length, mine[0]?.loc ?? elementLoc, scope);
     if (s.el.slicing && s.slices.length) validateSlicedItems(w, mine, s, owner, scope, paths, elementLoc);
-    else for (const item of mine) w.validateItem(item, s, owner, scope, paths);
+    else for (const item of mine) w.validateItem(withSliceTargets(item, s), s, owner, scope, paths);
   }
 
   let lastRank = -1;
@@ -51,6 +51,16 @@ export function validateSlicedItems(w: InstanceWalker, items: Item[], sliced: El
     }
     lastRank = Math.max(lastRank, rank);
   });
+}
+
+/**
+ * An item is typed by the sliced element; a slice may narrow the reference targets (e.g. a performer slice
+ * that must point to a given profile): the slice's target profiles then apply to the item.
+ */
+function withSliceTargets(item: Item, slice: ElementNode): Item {
+  const t = slice.el.types?.find((x) => x.code === item.type.code);
+  if (!t?.targetProfiles?.length || t.targetProfiles === item.type.targetProfiles) return item;
+  return { ...item, type: { ...item.type, targetProfiles: t.targetProfiles } };
 }
 
 function matchSlice(w: InstanceWalker, item: Item, sliced: ElementNode, slicing: CompiledSlicing, scope: Scope, element: string): ElementNode | undefined {
@@ -183,6 +193,12 @@ function nodeAt(w: InstanceWalker, slice: ElementNode, path: string): ElementNod
 
 function stepDefinition(w: InstanceWalker, node: ElementNode, seg: string): ElementNode | undefined {
   if (seg === '$this' || OF_TYPE.test(seg)) return node;
+  if (seg === 'resolve()') {
+    // A discriminator may follow a reference (profiling.html#discriminator, e.g. value@resolve().code): the
+    // definition continues in the reference's target profile, when the slice names exactly one.
+    const targets = node.el.types?.flatMap((t) => t.targetProfiles ?? []) ?? [];
+    return targets.length === 1 ? w.ctx.structure(targets[0])?.root : undefined;
+  }
   const ext = EXT_CALL.exec(seg);
   const children = childrenOf(w, node);
   if (ext) {

@@ -10,14 +10,22 @@ import { Loc, type Finding } from './finding.js';
 import { isObject, type JsonObject } from './json-values.js';
 import { scanJson, type Position } from './parse/json-scan.js';
 import { parseFhirXml } from './parse/xml-to-json.js';
+import type { Scope } from './scope.js';
 import { finding, Sink } from './sink.js';
 import { InstanceWalker, RunState } from './walker.js';
 
 export type InputFormat = 'json' | 'xml';
 
+export interface ValidationSession {
+  conforms(value: JsonObject, profile: string, path: string): boolean;
+  findingsAgainst(value: JsonObject, profile: string, path: string): Finding[];
+}
+
 export interface ValidateOptions {
   /** Profiles the root resource must also conform to (canonical URLs). */
   profiles?: string[];
+  /** Profiles applied by default to a root resource of a given type (e.g. Bundle → tddui-bundle). */
+  defaultProfiles?: Record<string, string[]>;
   format?: InputFormat;
 }
 
@@ -102,7 +110,29 @@ export class FhirValidator {
 
   private walk(resource: unknown, root: string, options: ValidateOptions, sink: Sink, run: RunState): void {
     const walker = new InstanceWalker(this.ctx, this.fp, run);
-    walker.validateResource(resource, Loc.root(root), sink, { profiles: options.profiles });
+    const profiles = [...(options.profiles ?? []), ...(options.defaultProfiles?.[root] ?? [])];
+    walker.validateResource(resource, Loc.root(root), sink, { profiles });
+  }
+
+  /** Conformance questions about resources of an input already validated (shares the run's memo). */
+  session(v: InputValidation): ValidationSession {
+    const walker = new InstanceWalker(this.ctx, this.fp, v.run);
+    const scopeFor = (value: JsonObject, path: string): Scope => {
+      const bundle = v.run.rootBundle;
+      const entry = bundle ? v.run.entryOf.get(value) : undefined;
+      return {
+        sink: new Sink(), resource: value, rootResource: value, resourceLoc: Loc.parse(path),
+        bundle, bundleLoc: bundle ? Loc.root('Bundle') : undefined,
+        fullUrl: entry !== undefined ? bundle!.entries[entry].fullUrl : undefined, profile: '',
+      };
+    };
+    return {
+      conforms: (value, profile, path) => walker.conforms(value, profile, Loc.parse(path), scopeFor(value, path)),
+      findingsAgainst: (value, profile, path) => {
+        const s = this.ctx.structure(profile);
+        return s ? walker.validateAgainst(value, s, Loc.parse(path), scopeFor(value, path)) : [];
+      },
+    };
   }
 }
 
@@ -129,21 +159,28 @@ function applyPosition(f: Finding, path: string, positions: Map<string, Position
   }
 }
 
-/** Aggregates "not checked" bindings per value set, then sorts in document order. */
-function finish(findings: Finding[]): Finding[] {
-  const sorted = [...findings].sort(compareFindings);
+/**
+ * Sorts in document order, drops duplicates (the same finding made against several definitions) and
+ * aggregates "not checked" bindings per value set.
+ */
+export function finish(findings: Finding[]): Finding[] {
+  const keyed = findings.map((f) => ({ f, key: `${sortablePath(f.path)}\u0000${f.ruleId}\u0000${JSON.stringify(f.params)}` }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const out: Finding[] = [];
   const notChecked = new Map<string, Finding>();
-  for (const f of sorted) {
+  let previous: string | undefined;
+  for (const { f, key } of keyed) {
+    if (key === previous) continue;
+    previous = key;
     if (f.ruleId === 'FHIR-BIND-NOT-CHECKED') {
-      const key = `${f.params.valueSet}|${f.params.strength}|${f.params.reason}`;
-      const first = notChecked.get(key);
+      const group = `${f.params.valueSet}|${f.params.strength}|${f.params.reason}`;
+      const first = notChecked.get(group);
       if (first) {
-        first.params.count = Number(first.params.count) + 1;
+        first.params.count = Number(first.params.count) + Number(f.params.count ?? 1);
         continue;
       }
       const copy = { ...f, params: { ...f.params } };
-      notChecked.set(key, copy);
+      notChecked.set(group, copy);
       out.push(copy);
       continue;
     }
@@ -152,25 +189,7 @@ function finish(findings: Finding[]): Finding[] {
   return out;
 }
 
-/** Path order with numeric indexes ("entry[2]" before "entry[10]"), then rule id, then parameters. */
-export function compareFindings(a: Finding, b: Finding): number {
-  const c = comparePaths(a.path, b.path);
-  if (c !== 0) return c;
-  if (a.ruleId !== b.ruleId) return a.ruleId < b.ruleId ? -1 : 1;
-  const pa = JSON.stringify(a.params);
-  const pb = JSON.stringify(b.params);
-  return pa < pb ? -1 : pa > pb ? 1 : 0;
-}
-
-export function comparePaths(a: string, b: string): number {
-  const ta = a.split(/(\[\d+\])/);
-  const tb = b.split(/(\[\d+\])/);
-  for (let i = 0; i < Math.min(ta.length, tb.length); i++) {
-    if (ta[i] === tb[i]) continue;
-    const na = /^\[(\d+)\]$/.exec(ta[i]);
-    const nb = /^\[(\d+)\]$/.exec(tb[i]);
-    if (na && nb) return Number(na[1]) - Number(nb[1]);
-    return ta[i] < tb[i] ? -1 : 1;
-  }
-  return ta.length - tb.length;
+/** Indexes zero-padded so that plain string order is document order; "." sorts before "[" and letters. */
+function sortablePath(path: string): string {
+  return path.replace(/\[(\d+)\]/g, (_, n: string) => `[${n.padStart(9, '0')}]`);
 }

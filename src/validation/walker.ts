@@ -56,11 +56,16 @@ export class RunState {
   readonly references: ReferenceRecord[] = [];
   /** Bundle entry index of the resource currently walked, keyed by resource object. */
   readonly entryOf = new WeakMap<object, number>();
+  /** Index of the input's root Bundle, when the input is a Bundle. */
+  rootBundle?: BundleIndex;
 }
 
 const CORE_PREFIX = 'http://hl7.org/fhir/StructureDefinition/';
 
 export class InstanceWalker {
+  /** maxLength of each primitive type's `value` (0 when none). */
+  private readonly typeMaxLength = new Map<string, number>();
+
   constructor(
     readonly ctx: DefinitionContext,
     readonly fp: FhirPathRuntime,
@@ -79,7 +84,8 @@ export class InstanceWalker {
       return;
     }
     const rt = res.resourceType;
-    if (typeof rt !== 'string' || !this.ctx.isResourceType(rt)) {
+    // Abstract resources (Resource, DomainResource) have no instances (http://hl7.org/fhir/R4/resourcelist.html).
+    if (typeof rt !== 'string' || !this.ctx.isResourceType(rt) || this.ctx.typeStructure(rt)?.def.abstract) {
       sink.add(finding('FHIR-RESOURCE-TYPE', loc, { found: typeof rt === 'string' ? rt : jsonKind(rt) }, where.profile));
       return;
     }
@@ -88,6 +94,7 @@ export class InstanceWalker {
     if (rt === 'Bundle') {
       bundle = new BundleIndex(res);
       bundleLoc = loc;
+      if (!where.bundle && !where.container) this.run.rootBundle ??= bundle;
       bundle.entries.forEach((e) => e.resource && this.run.entryOf.set(e.resource, e.index));
     }
     const base = this.ctx.typeStructure(rt)!;
@@ -103,14 +110,19 @@ export class InstanceWalker {
     };
     const structures: StructureView[] = [];
     const claimed = isObject(res.meta) && Array.isArray(res.meta.profile) ? res.meta.profile : [];
-    const wanted = [...claimed.filter((p): p is string => typeof p === 'string'), ...(where.profiles ?? [])];
+    // Where an unknown profile is reported: its meta.profile item (a repeating element: indexed path); a
+    // profile required by the context or forced by the caller is not in the instance (meta.profile, unindexed).
+    const wanted: { canonical: string; at: Loc }[] = [
+      ...claimed.flatMap((p, i) => (typeof p === 'string' ? [{ canonical: p, at: loc.child('meta').child('profile').at(i) }] : [])),
+      ...(where.profiles ?? []).map((p) => ({ canonical: p, at: loc.child('meta').child('profile') })),
+    ];
     const seen = new Set<string>();
-    for (const canonical of wanted) {
+    for (const { canonical, at } of wanted) {
       if (seen.has(canonical)) continue;
       seen.add(canonical);
       const s = this.ctx.structure(canonical);
       if (!s) {
-        sink.add(finding('FHIR-PROFILE-UNKNOWN', loc.child('meta').child('profile'), { profile: canonical }, where.profile));
+        sink.add(finding('FHIR-PROFILE-UNKNOWN', at, { profile: canonical }, where.profile));
       } else if (s.def.type !== rt) {
         sink.add(finding('FHIR-PROFILE-TYPE', loc, { profile: canonical, expected: s.def.type, found: rt }, where.profile));
       } else if (!structures.includes(s)) structures.push(s);
@@ -371,10 +383,12 @@ export class InstanceWalker {
         const problem = checkPrimitive(code as never, value as string);
         if (problem) scope.sink.add(finding(problem.rule, loc, { value: brief(value), type: code }, scope.profile));
         if (code === 'string' && hasOuterWhitespace(value as string)) scope.sink.add(finding('FHIR-PRIM-WHITESPACE', loc, { element: name }, scope.profile));
-        if (node.el.maxLength && typeof value === 'string' && value.length > node.el.maxLength) {
-          scope.sink.add(finding('FHIR-PRIM-LENGTH', loc, { element: name, length: value.length, max: node.el.maxLength }, scope.profile));
+        const maxLength = this.maxLengthOf(node, code);
+        if (maxLength && typeof value === 'string' && value.length > maxLength) {
+          scope.sink.add(finding('FHIR-PRIM-LENGTH', loc, { element: name, length: value.length, max: maxLength }, scope.profile));
         }
         if (code === 'xhtml') checkNarrativeDiv(value as string, loc, scope);
+        else if (node.el.constraints) evaluateConstraints(this, value as string, node.el.constraints, code, loc, scope);
         this.checkFixedPattern(value, node, loc, scope);
         if (node.el.binding && (code === 'code' || code === 'string' || code === 'uri')) checkBinding(this, value, code, node, loc, scope);
       }
@@ -390,6 +404,23 @@ export class InstanceWalker {
       const holder = node.children.length ? node : this.typeRoot(code);
       if (holder) this.walkChildren(extObj, holder, loc, scope, paths, false);
     }
+  }
+
+  /**
+   * maxLength of a primitive element: on the element itself, else on its `value` (a profile's unrolled
+   * children, then the primitive type's definition: R4 string.value carries the 1 MB limit of
+   * http://hl7.org/fhir/R4/datatypes.html#string).
+   */
+  private maxLengthOf(node: ElementNode, code: string): number | undefined {
+    if (node.el.maxLength) return node.el.maxLength;
+    const own = node.children.find((c) => c.name === 'value')?.el.maxLength;
+    if (own) return own;
+    let byType = this.typeMaxLength.get(code);
+    if (byType === undefined) {
+      byType = this.typeRoot(code)?.children.find((c) => c.name === 'value')?.el.maxLength ?? 0;
+      this.typeMaxLength.set(code, byType);
+    }
+    return byType || undefined;
   }
 
   checkFixedPattern(value: unknown, node: ElementNode, loc: Loc, scope: Scope): void {

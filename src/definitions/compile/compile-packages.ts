@@ -18,6 +18,8 @@ export interface CompileOptions {
   cacheDir: string;
   /** Compile the whole of R4 core too (profiles:build) or only use it for resolution (--load). */
   includeCore: boolean;
+  /** Packages available to resolve canonicals and derive snapshots from, but not compiled again. */
+  dependencies?: ConformanceSource[];
 }
 
 export interface CompileResult {
@@ -30,10 +32,11 @@ const BINDING_STRENGTHS_COMPILED = new Set(['required', 'extensible', 'preferred
 export const stripVersion = (canonical: string) => canonical.split('|')[0];
 
 export async function compilePackages(core: ConformanceSource, sources: ConformanceSource[], opts: CompileOptions): Promise<CompileResult> {
-  const { generated, diagnostics } = await generateMissingSnapshots(core, sources, opts.cacheDir);
+  const deps = opts.dependencies ?? [];
+  const { generated, diagnostics } = await generateMissingSnapshots(core, [...deps, ...sources], opts.cacheDir);
   const out: CompiledResource[] = [];
   const byUrl = new Map<string, FhirResource[]>();
-  const all = [core, ...sources];
+  const all = [core, ...deps, ...sources];
   for (const s of all) for (const r of s.resources) if (r.url) byUrl.set(r.url, [...(byUrl.get(r.url) ?? []), r]);
   const find = <T extends FhirResource>(type: string, canonical: string): T | undefined => {
     const [url, version] = canonical.split('|');
@@ -69,11 +72,13 @@ export async function compilePackages(core: ConformanceSource, sources: Conforma
     for (const e of st.elements) {
       if (e.binding?.valueSet && BINDING_STRENGTHS_COMPILED.has(e.binding.strength)) {
         const url = stripVersion(e.binding.valueSet);
-        if (!wanted.has(url) && find('ValueSet', url)) wanted.set(url, packageOf(all, find('ValueSet', url)!));
+        if (!wanted.has(url) && !opts.known?.(url) && find('ValueSet', url)) wanted.set(url, packageOf(all, find('ValueSet', url)!));
       }
     }
   }
-  for (const s of sources) for (const r of s.resources) if (r.resourceType === 'Questionnaire') collectAnswerValueSets((r.item as unknown[]) ?? [], (url) => { if (!wanted.has(url) && find('ValueSet', url)) wanted.set(url, packageOf(all, find('ValueSet', url)!)); });
+  for (const s of sources) for (const r of s.resources) if (r.resourceType === 'Questionnaire') collectAnswerValueSets((r.item as unknown[]) ?? [], (url) => {
+    if (!wanted.has(url) && !opts.known?.(url) && find('ValueSet', url)) wanted.set(url, packageOf(all, find('ValueSet', url)!));
+  });
 
   const systemsUsed = new Set<string>();
   for (const url of [...wanted.keys()].sort()) {
@@ -90,7 +95,7 @@ export async function compilePackages(core: ConformanceSource, sources: Conforma
   for (const s of sources) for (const r of s.resources) if (r.resourceType === 'CodeSystem' && r.url) csWanted.set(r.url, { id: s.packageId, version: s.version });
   for (const system of systemsUsed) {
     const cs = find<CodeSystem>('CodeSystem', system);
-    if (cs && !csWanted.has(system)) csWanted.set(system, packageOf(all, cs));
+    if (cs && !csWanted.has(system) && !opts.known?.(system)) csWanted.set(system, packageOf(all, cs));
   }
   for (const url of [...csWanted.keys()].sort()) {
     const cs = find<CodeSystem>('CodeSystem', url)!;

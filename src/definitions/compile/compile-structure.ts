@@ -91,7 +91,8 @@ function compileConstraint(c: NonNullable<ElementDefinition['constraint']>[numbe
     expression: c.expression?.trim() || undefined,
     source: c.source ?? sdUrl,
     bestPractice: c.extension?.some((x) => x.url === BEST_PRACTICE_EXT && x.valueBoolean === true) || undefined,
-    human: keepHuman ? c.human : undefined,
+    // HL7 core constraint texts may be kept (CC0) wherever they were copied; others are not.
+    human: keepHuman || (c.source ?? '').startsWith('http://hl7.org/fhir/StructureDefinition/') ? c.human : undefined,
   }) as CompiledConstraint;
 }
 

@@ -20,6 +20,7 @@ export class DefinitionContext {
   private readonly structures = new Map<string, StructureView | null>();
   private readonly valueSets = new Map<string, ValueSetView | null>();
   private readonly codeSystems = new Map<string, CodeSystemView | null>();
+  private readonly resourceTypes = new Map<string, boolean>();
 
   constructor(private readonly layers: CompiledProvider[]) {
     for (const provider of layers) {
@@ -40,6 +41,7 @@ export class DefinitionContext {
   }
 
   has(resourceType: CompiledResource['resourceType'], canonical: string): boolean {
+    if (resourceType === 'StructureDefinition') return !!this.structure(canonical);
     return !!this.locate(resourceType, canonical);
   }
 
@@ -59,8 +61,13 @@ export class DefinitionContext {
   }
 
   isResourceType(name: string): boolean {
-    const loc = this.locate('StructureDefinition', CORE_SD + name);
-    return loc?.entry.kind === 'resource' && loc.entry.derivation !== 'constraint';
+    let yes = this.resourceTypes.get(name);
+    if (yes === undefined) {
+      const loc = this.locate('StructureDefinition', CORE_SD + name);
+      yes = loc?.entry.kind === 'resource' && loc.entry.derivation !== 'constraint';
+      this.resourceTypes.set(name, yes);
+    }
+    return yes;
   }
 
   valueSet(canonical: string): ValueSetView | undefined {

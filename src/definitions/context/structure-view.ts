@@ -15,22 +15,18 @@ export class ElementNode {
   readonly slices: ElementNode[] = [];
   /** The element this one slices (undefined when it is not a slice). */
   slicedFrom?: ElementNode;
+  /** Last path segment: "identifier", "value[x]" (read in hot loops: computed once). */
+  readonly name: string;
+  readonly isChoice: boolean;
   private keyMap?: Map<string, ChoiceMatch>;
 
   constructor(
     readonly el: CompiledElement,
     readonly structure: StructureView,
     readonly parent: ElementNode | undefined,
-  ) {}
-
-  /** Last path segment: "identifier", "value[x]". */
-  get name(): string {
-    const p = this.el.path;
-    return p.slice(p.lastIndexOf('.') + 1);
-  }
-
-  get isChoice(): boolean {
-    return this.el.path.endsWith('[x]');
+  ) {
+    this.name = el.path.slice(el.path.lastIndexOf('.') + 1);
+    this.isChoice = el.path.endsWith('[x]');
   }
 
   /**

@@ -59,7 +59,9 @@ export function scanJson(text: string, wantedPaths?: Iterable<string>): ScanResu
   try {
     s.skipWs();
     if (s.i >= text.length) throw new ScanFailure('document vide', 'empty document', s.i);
-    s.value(s.trie, [], 0);
+    // The root (path "") is where resource-level findings point.
+    if (s.trie) s.positions.set('', s.position(s.i));
+    s.value(s.trie, [], 0, false);
     s.skipWs();
     if (s.i < text.length) throw new ScanFailure('contenu après la fin du document JSON', 'content after the end of the JSON document', s.i);
   } catch (e) {
@@ -107,12 +109,16 @@ class Scanner {
     }
   }
 
-  value(trie: Trie | undefined, stack: string[], depth: number): void {
+  /**
+   * @param secondary inside a primitive's `_x` part, which shares its paths with `x`: positions found there
+   *   only fill paths `x` does not have (e.g. `.given[1].extension[0]`), whichever of the two comes first.
+   */
+  value(trie: Trie | undefined, stack: string[], depth: number, secondary: boolean): void {
     if (depth > MAX_JSON_DEPTH) throw new ScanFailure(`imbrication supérieure à ${MAX_JSON_DEPTH} niveaux`, `nesting deeper than ${MAX_JSON_DEPTH} levels`, this.i);
-    if (trie && trie.path) this.positions.set(trie.path, this.here());
+    if (trie && trie.path && !(secondary && this.positions.has(trie.path))) this.positions.set(trie.path, this.here());
     const c = this.t.charCodeAt(this.i);
-    if (c === 0x7b) this.object(trie, stack, depth);
-    else if (c === 0x5b) this.array(trie, stack, depth);
+    if (c === 0x7b) this.object(trie, stack, depth, secondary);
+    else if (c === 0x5b) this.array(trie, stack, depth, secondary);
     else if (c === 0x22) this.string();
     else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) this.number();
     else if (this.t.startsWith('true', this.i)) this.i += 4;
@@ -126,7 +132,7 @@ class Scanner {
     return JSON.stringify(this.t.slice(this.i, this.i + 12));
   }
 
-  private object(trie: Trie | undefined, stack: string[], depth: number): void {
+  private object(trie: Trie | undefined, stack: string[], depth: number, secondary: boolean): void {
     this.i++;
     this.skipWs();
     const keys = new Set<string>();
@@ -145,11 +151,8 @@ class Scanner {
       this.i++;
       this.skipWs();
       const seg = `.${key.startsWith('_') ? key.slice(1) : key}`;
-      const sub = trie?.children.get(seg);
-      // a `_x` part must not overwrite the position already recorded for `x`
-      const useTrie = sub && !(key.startsWith('_') && this.positions.has(sub.path)) ? sub : sub ? { ...sub, path: '' } : undefined;
       stack.push(seg);
-      this.value(useTrie, stack, depth + 1);
+      this.value(trie?.children.get(seg), stack, depth + 1, secondary || key.startsWith('_'));
       stack.pop();
       this.skipWs();
       const c = this.t.charCodeAt(this.i);
@@ -166,7 +169,7 @@ class Scanner {
     }
   }
 
-  private array(trie: Trie | undefined, stack: string[], depth: number): void {
+  private array(trie: Trie | undefined, stack: string[], depth: number, secondary: boolean): void {
     this.i++;
     this.skipWs();
     if (this.t.charCodeAt(this.i) === 0x5d) {
@@ -176,7 +179,7 @@ class Scanner {
     for (let n = 0; ; n++) {
       const seg = `[${n}]`;
       stack.push(seg);
-      this.value(trie?.children.get(seg), stack, depth + 1);
+      this.value(trie?.children.get(seg), stack, depth + 1, secondary);
       stack.pop();
       this.skipWs();
       const c = this.t.charCodeAt(this.i);

@@ -1,0 +1,44 @@
+/** Terminal output: one block per input, issues grouped by severity order of appearance, a closing verdict. */
+import type { Severity } from '../validation/finding.js';
+import type { Lang } from './messages.js';
+import type { CheckReport, Summary } from './report-model.js';
+
+const LABEL: Record<Lang, Record<Severity, string>> = {
+  fr: { fatal: 'FATAL', error: 'ERREUR', warning: 'AVERTISSEMENT', information: 'INFO' },
+  en: { fatal: 'FATAL', error: 'ERROR', warning: 'WARNING', information: 'INFO' },
+};
+
+export interface TextOptions {
+  /** Information-level issues are counted but not listed unless asked. */
+  showInformation?: boolean;
+}
+
+export function formatText(report: CheckReport, options: TextOptions = {}): string {
+  const lang = report.lang;
+  const out: string[] = [];
+  for (const r of report.results) {
+    out.push(`${r.input.file} (${r.input.format ?? '?'}, ${r.input.bytes} ${lang === 'fr' ? 'octets' : 'bytes'}, sha256 ${r.input.sha256.slice(0, 12)}…)`);
+    for (const i of r.issues) {
+      if (i.severity === 'information' && !options.showInformation) continue;
+      const where = i.line !== undefined ? ` (${i.line}:${i.column})` : '';
+      out.push(`  ${LABEL[lang][i.severity].padEnd(13)} ${i.ruleId}  ${i.path}${where}`);
+      out.push(`      ${i.message}`);
+      if (i.hint) out.push(`      ${lang === 'fr' ? 'Piste' : 'Hint'} : ${i.hint}`);
+      out.push(`      ${i.specUrl}`);
+    }
+    out.push(`  → ${summaryLine(r.summary, lang)} — ${verdictLabel(r.verdict, lang)}`);
+    out.push('');
+  }
+  out.push(`${lang === 'fr' ? 'Total' : 'Total'} : ${summaryLine(report.summary, lang)} — ${verdictLabel(report.verdict, lang)}`);
+  return `${out.join('\n')}\n`;
+}
+
+function summaryLine(s: Summary, lang: Lang): string {
+  return lang === 'fr'
+    ? `${s.fatal} fatale(s), ${s.error} erreur(s), ${s.warning} avertissement(s), ${s.information} information(s)`
+    : `${s.fatal} fatal, ${s.error} error(s), ${s.warning} warning(s), ${s.information} information`;
+}
+
+function verdictLabel(v: 'pass' | 'fail', lang: Lang): string {
+  return v === 'pass' ? (lang === 'fr' ? 'CONFORME' : 'PASS') : (lang === 'fr' ? 'NON CONFORME' : 'FAIL');
+}
