@@ -38,9 +38,14 @@ export class Checker {
       profiles: options.profiles,
       format: options.format,
       defaultProfiles: tddui ? { Bundle: [BUNDLE_PROFILE] } : undefined,
+      raw: true,
     };
     const v = this.validator.validateText(text, vOptions);
-    if (!v.resource || !tddui || v.findings.some((f) => f.severity === 'fatal')) return { format: v.format, resource: v.resource, findings: v.findings };
+    if (!v.resource || !tddui || v.findings.some((f) => f.severity === 'fatal')) {
+      const findings = finish(v.findings);
+      v.locate(findings);
+      return { format: v.format, resource: v.resource, findings };
+    }
 
     const sink = new Sink();
     sink.addAll(v.findings);

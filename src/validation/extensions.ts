@@ -4,6 +4,7 @@
  * and modifier consistency. See http://hl7.org/fhir/R4/extensibility.html
  */
 import type { ElementNode, StructureView } from '../definitions/context/structure-view.js';
+import type { ContextPath } from './context-path.js';
 import type { JsonObject } from './json-values.js';
 import type { Scope } from './scope.js';
 import { finding } from './sink.js';
@@ -14,7 +15,7 @@ const knownDomains = new WeakMap<object, string[]>();
 /** The element an extension sits on. */
 export interface ExtensionHolder {
   /** Paths of the holder: from its resource ("Patient.address.line"), then from enclosing data types ("Address.line"). */
-  paths: readonly string[];
+  paths: ContextPath;
   node: ElementNode;
   value: JsonObject;
 }
@@ -60,7 +61,7 @@ export function checkExtensionItem(w: InstanceWalker, item: Item, extElement: El
 function checkContext(s: StructureView, item: Item, scope: Scope, holder: ExtensionHolder, holderType: string, holderIsResource: boolean): void {
   const contexts = s.def.context ?? [];
   if (contexts.length === 0) return;
-  const plainPaths = holder.paths.map((p) => p.replace(/\[x\]/g, ''));
+  const plainPaths = holder.paths.list().map((p) => p.replace(/\[x\]/g, ''));
   const ok = contexts.some((c) => {
     if (c.type === 'fhirpath') return true; // not evaluable generically; not reported
     if (c.type === 'extension') return holderType === 'Extension' && holder.value.url === c.expression;

@@ -1,5 +1,5 @@
 /**
- * Invariants (ElementDefinition.constraint): each (value, key) is evaluated once per run, with a native
+ * Invariants (ElementDefinition.constraint), evaluated on each value of each walk, with a native
  * implementation for the constraints that hold on nearly every element (ele-1, ext-1) or whose FHIRPath
  * form is quadratic (bdl-7) or not implementable in fhirpath.js (txt-1/txt-2 htmlChecks), and fhirpath.js
  * with the R4 model for all others. Natives are used only when the expression is the published one.
@@ -8,7 +8,7 @@
 import type { CompiledConstraint } from '../definitions/compiled-types.js';
 import type { Loc } from './finding.js';
 import type { JsonObject } from './json-values.js';
-import { NATIVE_INVARIANTS } from './native-invariants.js';
+import { NATIVE_INVARIANTS, nativeMatches, type NativeInvariant } from './native-invariants.js';
 import type { Scope } from './scope.js';
 import { finding } from './sink.js';
 import type { InstanceWalker } from './walker.js';
@@ -16,24 +16,19 @@ import type { InstanceWalker } from './walker.js';
 export function evaluateConstraints(w: InstanceWalker, value: JsonObject | string | number | boolean, constraints: readonly CompiledConstraint[], base: string, loc: Loc, scope: Scope): void {
   if (!constraints.length) return;
   const primitive = typeof value !== 'object';
-  // Objects are evaluated once per key however many definitions list the constraint; primitives rely on
-  // the sink's de-duplication (they cannot key a WeakMap).
-  let done = primitive ? new Set<string>() : w.run.constraintsDone.get(value);
-  if (!done) {
-    done = new Set();
-    w.run.constraintsDone.set(value as JsonObject, done);
-  }
+  // Each walk evaluates its own constraints (callers pass lists without repeats): a value walked against
+  // several structures — a discarded conformance probe, then the reported profile — shares no state.
   for (const c of constraints) {
     if (!c.expression) continue;
-    const memoKey = `${c.key}\u0000${c.expression}`;
-    if (done.has(memoKey)) continue;
-    done.add(memoKey);
-    const native = NATIVE_INVARIANTS.get(c.key);
-    let ok: boolean;
-    if (native && native.expression === c.expression) {
+    const native = nativeFor(c);
+    let ok: boolean | undefined;
+    if (native) {
       if (native.skip || primitive) continue;
       ok = native.check(value as JsonObject, scope);
     } else {
+      ok = nativeMatches(c.expression, value);
+    }
+    if (ok === undefined) {
       const out = w.fp.evaluateConstraint(base, primitive ? primitiveExpression(c.expression) : c.expression, value, {
         resource: scope.resource, rootResource: scope.rootResource, bundle: scope.bundle, fullUrl: scope.fullUrl,
       });
@@ -59,4 +54,21 @@ export function evaluateConstraints(w: InstanceWalker, value: JsonObject | strin
  */
 function primitiveExpression(expression: string): string {
   return expression.replace(/^\s*value\./, '$this.');
+}
+
+const natives = new WeakMap<CompiledConstraint, NativeInvariant | null>();
+
+/** The native form of a constraint, when its expression is the published one (whitespace aside). */
+export function nativeFor(c: CompiledConstraint): NativeInvariant | undefined {
+  let n = natives.get(c);
+  if (n === undefined) {
+    const candidate = NATIVE_INVARIANTS.get(c.key);
+    n = candidate && collapse(candidate.expression) === collapse(c.expression ?? '') ? candidate : null;
+    natives.set(c, n);
+  }
+  return n ?? undefined;
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').replace(/\s*([()])\s*/g, '$1').trim();
 }

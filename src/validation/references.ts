@@ -6,17 +6,16 @@
 import type { CompiledType } from '../definitions/compiled-types.js';
 import { REFERENCE_FORMAT, referencedType } from './bundle-index.js';
 import type { Loc } from './finding.js';
-import type { JsonObject } from './json-values.js';
+import { isObject, type JsonObject } from './json-values.js';
 import type { Scope } from './scope.js';
 import { finding } from './sink.js';
-import type { InstanceWalker } from './walker.js';
+import { ReferenceRecord, type InstanceWalker } from './walker.js';
 
 const CORE = 'http://hl7.org/fhir/StructureDefinition/';
 
 export function checkReference(w: InstanceWalker, ref: JsonObject, type: CompiledType, loc: Loc, scope: Scope): void {
   const reference = typeof ref.reference === 'string' ? ref.reference : undefined;
-  const targets = (type.targetProfiles ?? []).map((p) => p.split('|')[0]);
-  const allowedTypes = targets.length && !targets.includes(`${CORE}Resource`) ? [...new Set(targets.map((p) => w.ctx.structure(p)?.def.type ?? p.slice(p.lastIndexOf('/') + 1)))] : undefined;
+  const { targets, allowedTypes } = targetsOf(w, type);
   const refLoc = loc.child('reference');
   const fromEntry = w.run.entryOf.get(scope.resource);
 
@@ -36,13 +35,12 @@ export function checkReference(w: InstanceWalker, ref: JsonObject, type: Compile
   if (!reference || !scope.bundle) return;
 
   const res = scope.bundle.resolve(reference, scope.fullUrl);
-  const record = { path: refLoc.toString(), reference, fromEntry };
   if (!res.found) {
-    w.run.references.push({ ...record, kind: res.kind });
+    w.run.references.push(new ReferenceRecord(refLoc, reference, fromEntry, res.kind));
     scope.sink.add(finding('FHIR-REF-UNRESOLVED', refLoc, { reference }, scope.profile));
     return;
   }
-  w.run.references.push({ ...record, kind: 'resolved', resolvedEntry: res.entry.index });
+  w.run.references.push(new ReferenceRecord(refLoc, reference, fromEntry, 'resolved', res.entry.index));
   const target = res.entry.resource;
   if (!target) return;
   const targetType = typeof target.resourceType === 'string' ? target.resourceType : '?';
@@ -52,14 +50,42 @@ export function checkReference(w: InstanceWalker, ref: JsonObject, type: Compile
   }
   // Target profiles beyond the base resource (constraints, including those HL7 publishes under the core
   // prefix, e.g. vitalsigns or cholesterol): the target must conform to at least one of them.
-  const profiled = targets.filter((p) => {
-    const def = w.ctx.structure(p)?.def;
-    return def?.derivation === 'constraint' && def.type === targetType;
-  });
+  let profiled = constraintTargets(w, type, targetType);
+  // Profiles the target claims first: one conforming claimed profile answers without walking the others.
+  const claims = isObject(target.meta) && Array.isArray(target.meta.profile) ? target.meta.profile : [];
+  if (profiled.length > 1 && claims.length) profiled = [...profiled].sort((a, b) => Number(claims.includes(b)) - Number(claims.includes(a)));
   if (profiled.length === 0 || !scope.bundleLoc) return;
   const targetLoc = scope.bundleLoc.child('entry').at(res.entry.index).child('resource');
   const targetScope: Scope = { ...scope, resource: target, rootResource: target, resourceLoc: targetLoc, fullUrl: res.entry.fullUrl };
   if (!profiled.some((p) => w.conforms(target, p, targetLoc, targetScope))) {
     scope.sink.add(finding('FHIR-REF-PROFILE', refLoc, { reference, allowed: profiled.map((p) => p.slice(p.lastIndexOf('/') + 1)).join(' | ') }, scope.profile));
   }
+}
+
+const targetCache = new WeakMap<CompiledType, { targets: string[]; allowedTypes?: string[]; byType?: Map<string, string[]> }>();
+
+/** The target profiles that constrain a given resource type (computed once per type and target type). */
+function constraintTargets(w: InstanceWalker, type: CompiledType, targetType: string): string[] {
+  const t = targetsOf(w, type) as { targets: string[]; byType?: Map<string, string[]> };
+  t.byType ??= new Map();
+  let list = t.byType.get(targetType);
+  if (!list) {
+    list = t.targets.filter((p) => {
+      const def = w.ctx.structure(p)?.def;
+      return def?.derivation === 'constraint' && def.type === targetType;
+    });
+    t.byType.set(targetType, list);
+  }
+  return list;
+}
+
+/** Target profiles of a Reference type and the resource types they allow (undefined = any), computed once. */
+function targetsOf(w: InstanceWalker, type: CompiledType): { targets: string[]; allowedTypes?: string[] } {
+  let t = targetCache.get(type);
+  if (!t) {
+    const targets = (type.targetProfiles ?? []).map((p) => p.split('|')[0]);
+    const allowedTypes = targets.length && !targets.includes(`${CORE}Resource`) ? [...new Set(targets.map((p) => w.ctx.structure(p)?.def.type ?? p.slice(p.lastIndexOf('/') + 1)))] : undefined;
+    targetCache.set(type, (t = { targets, allowedTypes }));
+  }
+  return t;
 }

@@ -7,6 +7,7 @@
 import type { CompiledSlicing } from '../definitions/compiled-types.js';
 import type { ElementNode } from '../definitions/context/structure-view.js';
 import { referencedType } from './bundle-index.js';
+import type { ContextPath } from './context-path.js';
 import type { Loc } from './finding.js';
 import { fixedMatches, isObject, patternMatches, type JsonObject } from './json-values.js';
 import type { Scope } from './scope.js';
@@ -18,14 +19,19 @@ type Outcome = boolean | { unevaluable: string; terminology?: boolean };
 
 const urlMaps = new WeakMap<ElementNode, Map<string, ElementNode> | null>();
 
-export function validateSlicedItems(w: InstanceWalker, items: Item[], sliced: ElementNode, owner: JsonObject, scope: Scope, paths: readonly string[], elementLoc: Loc): void {
+export function validateSlicedItems(w: InstanceWalker, items: Item[], sliced: ElementNode, owner: JsonObject, scope: Scope, paths: ContextPath, elementLoc: Loc): void {
   const slicing = sliced.el.slicing!;
   const element = sliced.el.sliceName ? `${sliced.name}:${sliced.el.sliceName}` : sliced.name;
   const assigned = items.map((item) => matchSlice(w, item, sliced, slicing, scope, element));
   const isExtension = sliced.name === 'extension' || sliced.name === 'modifierExtension';
 
+  const bySlice = new Map<ElementNode, Item[]>();
+  items.forEach((item, i) => {
+    const s = assigned[i];
+    if (s) bySlice.set(s, [...(bySlice.get(s) ?? []), item]);
+  });
   for (const s of sliced.slices) {
-    const mine = items.filter((_, i) => assigned[i] === s);
+    const mine = bySlice.get(s) ?? [];
     w.checkCardinality(s, mine.length, mine[0]?.loc ?? elementLoc, scope);
     if (s.el.slicing && s.slices.length) validateSlicedItems(w, mine, s, owner, scope, paths, elementLoc);
     else for (const item of mine) w.validateItem(withSliceTargets(item, s), s, owner, scope, paths);
@@ -73,7 +79,7 @@ function matchSlice(w: InstanceWalker, item: Item, sliced: ElementNode, slicing:
     // Slicing without discriminator: the slices can only be told apart by full validation.
     return sliced.slices.find((s) => isObject(item.value) && s.el.types?.[0]?.profiles?.some((p) => w.conforms(item.value as JsonObject, p, item.loc, scope)));
   }
-  for (const s of sliced.slices) {
+  for (const s of claimedFirst(w, item, sliced, ds)) {
     let all = true;
     for (const d of ds) {
       const r = discriminatorMatches(w, item, s, d, scope);
@@ -87,6 +93,38 @@ function matchSlice(w: InstanceWalker, item: Item, sliced: ElementNode, slicing:
     if (all) return s;
   }
   return undefined;
+}
+
+/**
+ * Profile discriminators: a slice whose profile the item claims in meta.profile is tried first. When it
+ * conforms, the other candidates need no full walk (on a Bundle of entries that declare their profile, this
+ * halves the work); an item conforming to several slices is conformant whichever is reported.
+ */
+function claimedFirst(w: InstanceWalker, item: Item, sliced: ElementNode, ds: CompiledSlicing['discriminators']): ElementNode[] {
+  const d = ds.find((x) => x.type === 'profile');
+  if (!d || !isObject(item.value)) return sliced.slices;
+  const segs = splitPath(d.path.trim());
+  if (segs.length > 1 || segs[0] === 'resolve()') return sliced.slices;
+  const target = segs.length ? item.value[segs[0]] : item.value;
+  const meta = isObject(target) && isObject(target.meta) && Array.isArray(target.meta.profile) ? target.meta.profile : [];
+  if (!meta.length) return sliced.slices;
+  const claimed = new Set(meta.filter((p): p is string => typeof p === 'string').map((p) => p.split('|')[0]));
+  const profiles = sliceProfiles(w, sliced, d.path.trim());
+  const isClaimed = (s: ElementNode) => profiles.get(s)!.some((p) => claimed.has(p));
+  const first = sliced.slices.filter(isClaimed);
+  return first.length ? [...first, ...sliced.slices.filter((s) => !isClaimed(s))] : sliced.slices;
+}
+
+const profileCache = new WeakMap<ElementNode, Map<ElementNode, string[]>>();
+
+/** Profiles each slice requires at the discriminator path (computed once per sliced element). */
+function sliceProfiles(w: InstanceWalker, sliced: ElementNode, path: string): Map<ElementNode, string[]> {
+  let map = profileCache.get(sliced);
+  if (!map) {
+    map = new Map(sliced.slices.map((s) => [s, (nodeAt(w, s, path)?.el.types ?? []).flatMap((t) => (t.profiles ?? []).map((p) => p.split('|')[0]))] as const));
+    profileCache.set(sliced, map);
+  }
+  return map;
 }
 
 /** url → slice for extension slicing by url (fixed url, else the slice's extension profile). */
@@ -177,8 +215,13 @@ type Expected = { mode: 'fixed' | 'pattern'; value: unknown } | { mode: 'binding
 const EXT_CALL = /^extension\('([^']+)'\)$/;
 const OF_TYPE = /^ofType\(([A-Za-z]+)\)$/;
 
+const splitCache = new Map<string, string[]>();
+
+/** Discriminator path segments (few distinct paths: memoised). */
 function splitPath(path: string): string[] {
-  return path === '$this' ? [] : path.match(/extension\('[^']*'\)|[^.]+/g) ?? [];
+  let segs = splitCache.get(path);
+  if (!segs) splitCache.set(path, (segs = path === '$this' ? [] : path.match(/extension\('[^']*'\)|[^.]+/g) ?? []));
+  return segs;
 }
 
 /** The definition node a discriminator path points to in a slice (through explicit children, then types). */

@@ -26,6 +26,11 @@ export interface ValidateOptions {
   profiles?: string[];
   /** Profiles applied by default to a root resource of a given type (e.g. Bundle → tddui-bundle). */
   defaultProfiles?: Record<string, string[]>;
+  /**
+   * Raw findings: not yet sorted, de-duplicated nor located, because the caller adds its own and finishes
+   * them all at once (one sort, one position scan).
+   */
+  raw?: boolean;
   format?: InputFormat;
 }
 
@@ -80,8 +85,8 @@ export class FhirValidator {
       const positions = scanJson(text, wanted).positions;
       for (const f of fs) if (f.line === undefined) applyPosition(f, f.path.slice(root.length), positions);
     };
-    const findings = finish(sink.findings);
-    locate(findings);
+    const findings = options.raw ? sink.findings : finish(sink.findings);
+    if (!options.raw) locate(findings);
     return { format: 'json', resource: isObject(resource) ? resource : undefined, findings, run, locate };
   }
 
@@ -94,8 +99,8 @@ export class FhirValidator {
     const locate = (fs: Finding[]) => {
       for (const f of fs) if (f.line === undefined) applyPosition(f, f.path, parsed.positions);
     };
-    const findings = finish(sink.findings);
-    locate(findings);
+    const findings = options.raw ? sink.findings : finish(sink.findings);
+    if (!options.raw) locate(findings);
     return { format: 'xml', resource: parsed.resource, findings, run, locate };
   }
 
@@ -191,5 +196,6 @@ export function finish(findings: Finding[]): Finding[] {
 
 /** Indexes zero-padded so that plain string order is document order; "." sorts before "[" and letters. */
 function sortablePath(path: string): string {
-  return path.replace(/\[(\d+)\]/g, (_, n: string) => `[${n.padStart(9, '0')}]`);
+  if (!path.includes('[')) return path;
+  return path.replace(/\[(\d+)\]/g, (_, n: string) => `[${'000000000'.slice(n.length)}${n}]`);
 }

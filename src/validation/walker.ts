@@ -11,7 +11,7 @@
  * Validating a value against a whole structure is memoised per (value, structure): the Bundle's
  * profile-based slicing, reference target profiles and meta.profile then share one walk.
  */
-import type { CompiledType } from '../definitions/compiled-types.js';
+import type { CompiledConstraint, CompiledType } from '../definitions/compiled-types.js';
 import type { DefinitionContext } from '../definitions/context/definition-context.js';
 import type { ElementNode, StructureView } from '../definitions/context/structure-view.js';
 import { isPrimitiveType, jsonTypeOf, suffixOfType } from '../definitions/fhir-primitive-types.js';
@@ -26,6 +26,7 @@ import { checkBinding, checkCodingAgainstSystem } from './bindings.js';
 import { evaluateConstraints } from './invariants.js';
 import { checkReference } from './references.js';
 import { checkExtensionItem } from './extensions.js';
+import { ContextPath } from './context-path.js';
 import { validateSlicedItems } from './slicing.js';
 import { checkNarrativeDiv } from './narrative.js';
 import { checkQuestionnaireResponse } from './questionnaire-response.js';
@@ -39,20 +40,26 @@ export interface Item {
   type: CompiledType;
 }
 
-export interface ReferenceRecord {
-  /** Path of the Reference element. */
-  path: string;
-  reference: string;
-  /** Index of the Bundle entry making the reference (undefined outside a Bundle). */
-  fromEntry?: number;
-  resolvedEntry?: number;
-  kind: 'relative' | 'absolute' | 'urn' | 'contained' | 'other' | 'resolved';
+/** A literal reference met during the walk and how it resolved (the path string is built on demand). */
+export class ReferenceRecord {
+  constructor(
+    private readonly loc: Loc,
+    readonly reference: string,
+    /** Index of the Bundle entry making the reference (undefined outside a Bundle). */
+    readonly fromEntry: number | undefined,
+    readonly kind: 'relative' | 'absolute' | 'urn' | 'contained' | 'other' | 'resolved',
+    readonly resolvedEntry?: number,
+  ) {}
+
+  /** Path of the Reference's `reference` element. */
+  get path(): string {
+    return this.loc.toString();
+  }
 }
 
 /** Per-validation state shared by every walk of one input. */
 export class RunState {
   readonly memo = new WeakMap<object, Map<string, Finding[] | null>>();
-  readonly constraintsDone = new WeakMap<object, Set<string>>();
   readonly references: ReferenceRecord[] = [];
   /** Bundle entry index of the resource currently walked, keyed by resource object. */
   readonly entryOf = new WeakMap<object, number>();
@@ -61,6 +68,46 @@ export class RunState {
 }
 
 const CORE_PREFIX = 'http://hl7.org/fhir/StructureDefinition/';
+
+function addUse(groups: Map<ElementNode, { key: string; type: CompiledType }[]>, node: ElementNode, key: string, type: CompiledType): void {
+  const list = groups.get(node);
+  if (list) list.push({ key, type });
+  else groups.set(node, [{ key, type }]);
+}
+
+function claims(value: JsonObject, canonical: string): boolean {
+  return isObject(value.meta) && Array.isArray(value.meta.profile) && value.meta.profile.includes(canonical);
+}
+
+const mergedCache = new WeakMap<ElementNode, Map<ElementNode | undefined, Map<ElementNode | undefined, readonly CompiledConstraint[]>>>();
+
+/**
+ * The constraints a complex value is checked against: its element's, the node listing its children
+ * (a type profile's root) and its base type's, each key once (per-1 is listed by Period and by the profile
+ * copying it). Merged once per combination, not per value.
+ */
+function mergedConstraints(node: ElementNode, childrenNode: ElementNode, typeRoot: ElementNode | undefined): readonly CompiledConstraint[] {
+  let byChildren = mergedCache.get(node);
+  if (!byChildren) mergedCache.set(node, (byChildren = new Map()));
+  let byType = byChildren.get(childrenNode);
+  if (!byType) byChildren.set(childrenNode, (byType = new Map()));
+  let list = byType.get(typeRoot);
+  if (!list) {
+    const seen = new Set<string>();
+    const merged: CompiledConstraint[] = [];
+    for (const src of [node, childrenNode, typeRoot]) {
+      for (const c of src?.el.constraints ?? []) {
+        const key = `${c.key}\u0000${c.expression}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          merged.push(c);
+        }
+      }
+    }
+    byType.set(typeRoot, (list = merged));
+  }
+  return list;
+}
 
 export class InstanceWalker {
   /** maxLength of each primitive type's `value` (0 when none). */
@@ -145,7 +192,7 @@ export class InstanceWalker {
     byUrl.set(s.url, null);
     const sink = new Sink();
     const inner: Scope = { ...scope, sink, profile: s.url };
-    this.walkComplex(value, s.root, { code: s.def.type }, loc, inner, [s.def.type], true);
+    this.walkComplex(value, s.root, { code: s.def.type }, loc, inner, ContextPath.root(s.def.type), true);
     byUrl.set(s.url, sink.findings);
     return sink.findings;
   }
@@ -157,7 +204,8 @@ export class InstanceWalker {
     if (s.def.kind === 'resource' && value.resourceType !== s.def.type) return false;
     const cached = this.run.memo.get(value)?.get(s.url);
     if (cached === null) return true; // cycle: assume yes while it is being decided
-    if (!cached && quickReject(value, s)) return false;
+    // The quick pre-test pays off for candidates; a profile the value claims is walked anyway.
+    if (!cached && !claims(value, canonical) && quickReject(value, s)) return false;
     const findings = this.validateAgainst(value, s, loc, scope);
     return !findings.some((f) => f.severity === 'error' || f.severity === 'fatal');
   }
@@ -168,7 +216,7 @@ export class InstanceWalker {
    * @param paths where the value sits, for extension contexts: first from its resource ("Patient.address"),
    *   then from each enclosing data type ("Address").
    */
-  walkComplex(obj: JsonObject, node: ElementNode, type: CompiledType, loc: Loc, scope: Scope, paths: readonly string[], isRoot = false): void {
+  walkComplex(obj: JsonObject, node: ElementNode, type: CompiledType, loc: Loc, scope: Scope, paths: ContextPath, isRoot = false): void {
     const typeRoot = this.typeRoot(type.code);
     let childrenNode: ElementNode | undefined = node.children.length ? node : undefined;
     let usedProfile: string | undefined;
@@ -182,12 +230,9 @@ export class InstanceWalker {
     }
     childrenNode = childrenNode ?? typeRoot;
     if (!childrenNode) return; // unknown type: reported where the type was chosen
-    const here = !isRoot && this.isDataType(type.code) ? [...paths, type.code] : paths;
+    const here = !isRoot && this.isDataType(type.code) ? paths.asDataType(type.code) : paths;
     this.walkChildren(obj, childrenNode, loc, scope, here, isRoot);
-    const constraints = [...(node.el.constraints ?? [])];
-    if (childrenNode !== node && childrenNode.el.constraints) constraints.push(...childrenNode.el.constraints);
-    if (typeRoot && typeRoot !== childrenNode && typeRoot.el.constraints) constraints.push(...typeRoot.el.constraints);
-    evaluateConstraints(this, obj, constraints, this.fhirPathBase(type.code, node), loc, scope);
+    evaluateConstraints(this, obj, mergedConstraints(node, childrenNode, typeRoot), this.fhirPathBase(type.code, node), loc, scope);
     if (!isRoot) {
       for (const p of type.profiles ?? []) {
         if (p === usedProfile) continue;
@@ -201,8 +246,13 @@ export class InstanceWalker {
   /** Root node of a type's base definition (BackboneElement children live in the owning element). */
   typeRoot(code: string): ElementNode | undefined {
     if (code === 'BackboneElement' || code === 'Element') return undefined;
-    return this.ctx.typeStructure(code)?.root;
+    let root = this.typeRoots.get(code);
+    if (root === undefined) this.typeRoots.set(code, (root = this.ctx.typeStructure(code)?.root ?? null));
+    return root ?? undefined;
   }
+
+  private readonly typeRoots = new Map<string, ElementNode | null>();
+  private readonly dataTypes = new Map<string, boolean>();
 
   /** Base path FHIRPath needs for typing: the data type, or the element path for backbone elements. */
   fhirPathBase(code: string, node: ElementNode): string {
@@ -212,34 +262,49 @@ export class InstanceWalker {
 
   /** Complex data types (not backbone elements, resources or primitives) start a new context path. */
   private isDataType(code: string): boolean {
-    return code !== 'BackboneElement' && code !== 'Element' && !isPrimitiveType(code) && !this.ctx.isResourceType(code) && code !== 'Resource';
+    let yes = this.dataTypes.get(code);
+    if (yes === undefined) {
+      yes = code !== 'BackboneElement' && code !== 'Element' && !isPrimitiveType(code) && !this.ctx.isResourceType(code) && code !== 'Resource';
+      this.dataTypes.set(code, yes);
+    }
+    return yes;
   }
 
-  walkChildren(obj: JsonObject, parent: ElementNode, loc: Loc, scope: Scope, paths: readonly string[], isResourceRoot: boolean): void {
+  walkChildren(obj: JsonObject, parent: ElementNode, loc: Loc, scope: Scope, paths: ContextPath, isResourceRoot: boolean): void {
     const groups = new Map<ElementNode, { key: string; type: CompiledType }[]>();
     const extParts = new Map<ElementNode, string>();
     for (const key of Object.keys(obj)) {
       if (key === 'resourceType' && isResourceRoot) continue;
       if (key === 'fhir_comments') continue;
-      if (key.startsWith('_')) {
-        const m = parent.childForKey(key.slice(1));
+      if (key.charCodeAt(0) === 0x5f) {
+        const base = key.slice(1);
+        const m = parent.childForKey(base);
         if (m && isPrimitiveType(m.type.code)) {
           extParts.set(m.node, key);
-          if (!(key.slice(1) in obj)) groups.set(m.node, [...(groups.get(m.node) ?? []), { key: key.slice(1), type: m.type }]);
+          if (!(base in obj)) addUse(groups, m.node, base, m.type);
           continue;
         }
       } else {
         const m = parent.childForKey(key);
         if (m) {
-          groups.set(m.node, [...(groups.get(m.node) ?? []), { key, type: m.type }]);
+          addUse(groups, m.node, key, m.type);
           continue;
         }
       }
       this.reportUnknownKey(key, parent, loc, scope);
     }
     for (const child of parent.children) {
-      if (child.name === 'value' && isPrimitiveType(parent.el.types?.[0]?.code ?? '')) continue;
-      const used = groups.get(child) ?? [];
+      const used = groups.get(child);
+      if (!used) {
+        // Absent element (most of them): only a minimum, on it or on one of its slices, can be broken.
+        if (child.name === 'value' && isPrimitiveType(parent.el.types?.[0]?.code ?? '')) continue;
+        if (child.el.min > 0 || child.hasRequiredSlice) {
+          const elementLoc = loc.child(child.name.replace('[x]', ''));
+          this.checkCardinality(child, 0, elementLoc, scope);
+          if (child.hasRequiredSlice) validateSlicedItems(this, [], child, obj, scope, paths.child(child.name.replace('[x]', '')), elementLoc);
+        }
+        continue;
+      }
       if (used.length > 1) {
         scope.sink.add(finding('FHIR-STRUCT-CHOICE-MULTIPLE', loc.child(child.name), { element: child.name, keys: used.map((u) => u.key).join(', ') }, scope.profile));
       }
@@ -248,7 +313,7 @@ export class InstanceWalker {
       const elementLoc = loc.child(used[0]?.key ?? child.name.replace('[x]', ''));
       this.checkCardinality(child, items.length, elementLoc, scope);
       const childName = child.name.replace('[x]', '');
-      const childPaths = paths.map((p) => `${p}.${childName}`);
+      const childPaths = paths.child(childName);
       if (child.el.slicing && child.slices.length) validateSlicedItems(this, items, child, obj, scope, childPaths, elementLoc);
       else for (const item of items) this.validateItem(item, child, obj, scope, childPaths);
       if (child.name === 'extension' || child.name === 'modifierExtension') {
@@ -335,7 +400,7 @@ export class InstanceWalker {
   // ---- items -----------------------------------------------------------------------------
 
   /** Validates one occurrence against an element (the element itself or a slice of it). */
-  validateItem(item: Item, node: ElementNode, owner: JsonObject, scope: Scope, paths: readonly string[]): void {
+  validateItem(item: Item, node: ElementNode, owner: JsonObject, scope: Scope, paths: ContextPath): void {
     const code = item.type.code;
     if (isPrimitiveType(code)) {
       this.validatePrimitive(item, node, scope, paths);
@@ -369,7 +434,7 @@ export class InstanceWalker {
     if (code === 'Coding') checkCodingAgainstSystem(this, obj, item.loc, scope);
   }
 
-  private validatePrimitive(item: Item, node: ElementNode, scope: Scope, paths: readonly string[]): void {
+  private validatePrimitive(item: Item, node: ElementNode, scope: Scope, paths: ContextPath): void {
     const code = item.type.code;
     const { value, loc } = item;
     const name = node.name;

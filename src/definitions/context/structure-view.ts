@@ -29,6 +29,11 @@ export class ElementNode {
     this.isChoice = el.path.endsWith('[x]');
   }
 
+  /** Some slice of this element is required (min ≥ 1), so its absence must still be checked. */
+  get hasRequiredSlice(): boolean {
+    return this.slices.some((s) => s.el.min > 0);
+  }
+
   /**
    * Child for a JSON property name: an exact element name, or a choice element `value[x]`
    * matched as `valueString` with the type it selects.

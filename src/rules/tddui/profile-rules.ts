@@ -24,7 +24,10 @@ export function classify(ctx: RuleContext, resource: Record<string, unknown>, pa
     const candidates = tdduiEntryProfiles(ctx.definitions).filter((p) => p.type === resource.resourceType).map((p) => p.profile);
     const meta = isObject(resource.meta) && Array.isArray(resource.meta.profile) ? resource.meta.profile : [];
     const claimed = candidates.filter((p) => meta.some((m) => typeof m === 'string' && m.split('|')[0] === p));
-    const matched = candidates.filter((p) => ctx.conforms(resource as never, p, path));
+    // A conforming claimed profile settles it: the other candidates are not walked (PRF-003/004 need them
+    // only when no claimed profile conforms).
+    const claimedOk = claimed.filter((p) => ctx.conforms(resource as never, p, path));
+    const matched = claimedOk.length ? claimedOk : candidates.filter((p) => !claimed.includes(p) && ctx.conforms(resource as never, p, path));
     c = { claimed, matched, candidates };
     memo.set(resource, c);
   }

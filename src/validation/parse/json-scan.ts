@@ -29,6 +29,14 @@ interface Trie {
   path: string;
 }
 
+/** A run of string characters needing no attention (not a quote, backslash or control character). */
+const PLAIN = /[^"\\\u0000-\u001f]+/y;
+
+/** Root-relative path of the scanner's stack: keys (a `_x` part names `x`) and array indexes. */
+function pathOf(stack: readonly (string | number)[]): string {
+  return stack.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k.startsWith('_') ? k.slice(1) : k}`)).join('');
+}
+
 class ScanFailure extends Error {
   constructor(readonly fr: string, readonly en: string, readonly offset: number) {
     super(en);
@@ -113,13 +121,13 @@ class Scanner {
    * @param secondary inside a primitive's `_x` part, which shares its paths with `x`: positions found there
    *   only fill paths `x` does not have (e.g. `.given[1].extension[0]`), whichever of the two comes first.
    */
-  value(trie: Trie | undefined, stack: string[], depth: number, secondary: boolean): void {
+  value(trie: Trie | undefined, stack: (string | number)[], depth: number, secondary: boolean): void {
     if (depth > MAX_JSON_DEPTH) throw new ScanFailure(`imbrication supérieure à ${MAX_JSON_DEPTH} niveaux`, `nesting deeper than ${MAX_JSON_DEPTH} levels`, this.i);
     if (trie && trie.path && !(secondary && this.positions.has(trie.path))) this.positions.set(trie.path, this.here());
     const c = this.t.charCodeAt(this.i);
     if (c === 0x7b) this.object(trie, stack, depth, secondary);
     else if (c === 0x5b) this.array(trie, stack, depth, secondary);
-    else if (c === 0x22) this.string();
+    else if (c === 0x22) this.string(false);
     else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) this.number();
     else if (this.t.startsWith('true', this.i)) this.i += 4;
     else if (this.t.startsWith('false', this.i)) this.i += 5;
@@ -132,10 +140,11 @@ class Scanner {
     return JSON.stringify(this.t.slice(this.i, this.i + 12));
   }
 
-  private object(trie: Trie | undefined, stack: string[], depth: number, secondary: boolean): void {
+  private object(trie: Trie | undefined, stack: (string | number)[], depth: number, secondary: boolean): void {
     this.i++;
     this.skipWs();
-    const keys = new Set<string>();
+    // Most FHIR objects have a handful of keys: a linear search beats a Set until they grow.
+    let keys: string[] | Set<string> = [];
     if (this.t.charCodeAt(this.i) === 0x7d) {
       this.i++;
       return;
@@ -143,16 +152,22 @@ class Scanner {
     for (;;) {
       if (this.t.charCodeAt(this.i) !== 0x22) throw new ScanFailure(`nom de propriété entre guillemets attendu, trouvé ${this.describe()}`, `quoted property name expected, found ${this.describe()}`, this.i);
       const keyPos = this.here();
-      const key = this.string();
-      if (keys.has(key)) this.duplicates.push({ path: stack.join('') || '(racine)', key, ...keyPos });
-      keys.add(key);
+      const key = this.string(true);
+      if (Array.isArray(keys)) {
+        if (keys.includes(key)) this.duplicates.push({ path: pathOf(stack) || '(racine)', key, ...keyPos });
+        keys.push(key);
+        if (keys.length > 16) keys = new Set(keys);
+      } else {
+        if (keys.has(key)) this.duplicates.push({ path: pathOf(stack) || '(racine)', key, ...keyPos });
+        keys.add(key);
+      }
       this.skipWs();
       if (this.t.charCodeAt(this.i) !== 0x3a) throw new ScanFailure(`« : » attendu après "${key}"`, `":" expected after "${key}"`, this.i);
       this.i++;
       this.skipWs();
-      const seg = `.${key.startsWith('_') ? key.slice(1) : key}`;
-      stack.push(seg);
-      this.value(trie?.children.get(seg), stack, depth + 1, secondary || key.startsWith('_'));
+      const isExt = key.charCodeAt(0) === 0x5f;
+      stack.push(key);
+      this.value(trie ? trie.children.get(`.${isExt ? key.slice(1) : key}`) : undefined, stack, depth + 1, secondary || isExt);
       stack.pop();
       this.skipWs();
       const c = this.t.charCodeAt(this.i);
@@ -169,7 +184,7 @@ class Scanner {
     }
   }
 
-  private array(trie: Trie | undefined, stack: string[], depth: number, secondary: boolean): void {
+  private array(trie: Trie | undefined, stack: (string | number)[], depth: number, secondary: boolean): void {
     this.i++;
     this.skipWs();
     if (this.t.charCodeAt(this.i) === 0x5d) {
@@ -177,9 +192,8 @@ class Scanner {
       return;
     }
     for (let n = 0; ; n++) {
-      const seg = `[${n}]`;
-      stack.push(seg);
-      this.value(trie?.children.get(seg), stack, depth + 1, secondary);
+      stack.push(n);
+      this.value(trie ? trie.children.get(`[${n}]`) : undefined, stack, depth + 1, secondary);
       stack.pop();
       this.skipWs();
       const c = this.t.charCodeAt(this.i);
@@ -196,11 +210,17 @@ class Scanner {
     }
   }
 
-  private string(): string {
+  /** Scans a string; returns its value only when asked (keys), values are just skipped. */
+  private string(want: true): string;
+  private string(want: false): void;
+  private string(want: boolean): string | void {
     const t = this.t;
     const start = ++this.i;
     let escaped = false;
     for (;;) {
+      // Skip plain characters in native code; the loop below only sees quotes, escapes and errors.
+      PLAIN.lastIndex = this.i;
+      if (PLAIN.test(t)) this.i = PLAIN.lastIndex;
       const c = t.charCodeAt(this.i);
       if (c === 0x22) break;
       if (Number.isNaN(c)) throw new ScanFailure('chaîne non terminée', 'unterminated string', start - 1);
@@ -219,8 +239,9 @@ class Scanner {
       }
       this.i++;
     }
-    const raw = t.slice(start, this.i);
-    this.i++;
+    const end = this.i++;
+    if (!want) return;
+    const raw = t.slice(start, end);
     return escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
   }
 
