@@ -9,10 +9,12 @@
  *    then check it again (--warmup-runs in all, default 10) so that the JIT has compiled the hot paths
  *    before the timed runs: with a single warm-up run, checks of 100 entries measure mostly the JIT warming
  *    (their time falls about 4× over the first 20 runs);
- * 2. read the Bundle text, then time `Checker.check(text)` N times (gc() between runs; median reported);
+ * 2. read the Bundle bytes (as the CLI does), then time `Checker.check(bytes)` N times (gc() between runs;
+ *    median reported);
  *    peak RSS = getrusage maxRSS of this process (lifetime, read right after the checks) and VmHWM after
  *    a reset through /proc/self/clear_refs just before the checks (check phase only, Linux);
- * 3. reference timings on the same text: JSON.parse and the engine's strict scanner (scanJson);
+ * 3. reference timings on the same bytes: JSON.parse (UTF-8 decoding included) and the engine's strict
+ *    scanner (scanJson);
  * 4. optionally one more check under the V8 sampling profiler (inspector), written as a .cpuprofile whose
  *    src/ frames carry their original TypeScript line (source maps of tsx).
  * Prints one line "BENCH-RESULT <json>" on stdout.
@@ -121,9 +123,9 @@ async function main(): Promise<void> {
 
   // 2. Timed checks of the Bundle.
   const tRead = performance.now();
-  let text: string | undefined = readFileSync(args.file, 'utf8');
+  let text: Buffer | undefined = readFileSync(args.file);
   const readMs = performance.now() - tRead;
-  const bytes = Buffer.byteLength(text, 'utf8');
+  const bytes = text.length;
   gc();
   const before = { rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed };
   const peakReset = resetPeakRss();
@@ -160,7 +162,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < parseReps; i++) {
     gc();
     let t = performance.now();
-    let parsed: unknown = JSON.parse(text);
+    let parsed: unknown = JSON.parse(text.toString('utf8'));
     parseRuns.push(performance.now() - t);
     parsed = undefined;
     void parsed;

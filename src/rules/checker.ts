@@ -6,6 +6,7 @@ import type { DefinitionContext } from '../definitions/context/definition-contex
 import { finding, Sink } from '../validation/sink.js';
 import type { Finding } from '../validation/finding.js';
 import type { JsonObject } from '../validation/json-values.js';
+import type { JsonInput } from '../validation/parse/json-scan.js';
 import { finish, FhirValidator, type InputFormat, type ValidateOptions } from '../validation/validate.js';
 import { CHECK_RULES } from './catalogue.js';
 import type { CheckRule, RuleContext } from './rule.js';
@@ -32,7 +33,8 @@ export class Checker {
     this.validator = new FhirValidator(definitions);
   }
 
-  check(text: string, options: CheckOptions = {}): CheckedInput {
+  /** Checks a document given as text or as its UTF-8 bytes (preferred: large exports stay one buffer). */
+  check(input: JsonInput, options: CheckOptions = {}): CheckedInput {
     const tddui = options.tddui ?? true;
     const vOptions: ValidateOptions = {
       profiles: options.profiles,
@@ -40,7 +42,7 @@ export class Checker {
       defaultProfiles: tddui ? { Bundle: [BUNDLE_PROFILE] } : undefined,
       raw: true,
     };
-    const v = this.validator.validateText(text, vOptions);
+    const v = this.validator.validateText(input, vOptions);
     if (!v.resource || !tddui || v.findings.some((f) => f.severity === 'fatal')) {
       const findings = finish(v.findings);
       v.locate(findings);

@@ -20,7 +20,7 @@ export interface ExtensionHolder {
   value: JsonObject;
 }
 
-export function checkExtensionItem(w: InstanceWalker, item: Item, extElement: ElementNode, scope: Scope, holder: ExtensionHolder): void {
+export function checkExtensionItem(w: InstanceWalker, item: Item, extElement: ElementNode, scope: Scope, holder: ExtensionHolder, walkedProfile?: string): void {
   const ext = item.value as JsonObject;
   const holderNode = holder.node;
   const url = ext.url;
@@ -46,7 +46,7 @@ export function checkExtensionItem(w: InstanceWalker, item: Item, extElement: El
     else scope.sink.add(finding('FHIR-EXT-UNKNOWN', item.loc.child('url'), { url }, scope.profile));
     return;
   }
-  scope.sink.addAll(w.validateAgainst(ext, s, item.loc, scope));
+  if (walkedProfile !== url) w.walkStructure(ext, s, item.loc, scope);
   const isModifierDef = !!s.root.el.isModifier;
   if (isModifierDef !== isModifierSlot) {
     scope.sink.add(finding('FHIR-EXT-MODIFIER', item.loc, {

@@ -19,7 +19,8 @@ type Outcome = boolean | { unevaluable: string; terminology?: boolean };
 
 const urlMaps = new WeakMap<ElementNode, Map<string, ElementNode> | null>();
 
-export function validateSlicedItems(w: InstanceWalker, items: Item[], sliced: ElementNode, owner: JsonObject, scope: Scope, paths: ContextPath, elementLoc: Loc): void {
+/** Validates the occurrences of a sliced element; returns the slice each occurrence matched. */
+export function validateSlicedItems(w: InstanceWalker, items: Item[], sliced: ElementNode, owner: JsonObject, scope: Scope, paths: ContextPath, elementLoc: Loc): (ElementNode | undefined)[] {
   const slicing = sliced.el.slicing!;
   const element = sliced.el.sliceName ? `${sliced.name}:${sliced.el.sliceName}` : sliced.name;
   const assigned = items.map((item) => matchSlice(w, item, sliced, slicing, scope, element));
@@ -34,7 +35,7 @@ export function validateSlicedItems(w: InstanceWalker, items: Item[], sliced: El
     const mine = bySlice.get(s) ?? [];
     w.checkCardinality(s, mine.length, mine[0]?.loc ?? elementLoc, scope);
     if (s.el.slicing && s.slices.length) validateSlicedItems(w, mine, s, owner, scope, paths, elementLoc);
-    else for (const item of mine) w.validateItem(withSliceTargets(item, s), s, owner, scope, paths);
+    else for (const item of mine) w.validateItem(asSliceType(item, s), s, owner, scope, paths);
   }
 
   let lastRank = -1;
@@ -57,16 +58,21 @@ export function validateSlicedItems(w: InstanceWalker, items: Item[], sliced: El
     }
     lastRank = Math.max(lastRank, rank);
   });
+  return assigned;
 }
 
 /**
  * An item is typed by the sliced element; a slice may narrow the reference targets (e.g. a performer slice
  * that must point to a given profile): the slice's target profiles then apply to the item.
  */
-function withSliceTargets(item: Item, slice: ElementNode): Item {
+/**
+ * An occurrence matched to a slice takes the slice's own type: its profiles (an extension slice typed with
+ * its definition) and target profiles (a reference slice such as performer:referentScolaire).
+ */
+function asSliceType(item: Item, slice: ElementNode): Item {
   const t = slice.el.types?.find((x) => x.code === item.type.code);
-  if (!t?.targetProfiles?.length || t.targetProfiles === item.type.targetProfiles) return item;
-  return { ...item, type: { ...item.type, targetProfiles: t.targetProfiles } };
+  if (!t || t === item.type || (!t.profiles && !t.targetProfiles)) return item;
+  return { ...item, type: t };
 }
 
 function matchSlice(w: InstanceWalker, item: Item, sliced: ElementNode, slicing: CompiledSlicing, scope: Scope, element: string): ElementNode | undefined {

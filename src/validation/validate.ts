@@ -8,7 +8,8 @@ import type { DefinitionContext } from '../definitions/context/definition-contex
 import { FhirPathRuntime } from './fhirpath-runtime.js';
 import { Loc, type Finding } from './finding.js';
 import { isObject, type JsonObject } from './json-values.js';
-import { scanJson, type Position } from './parse/json-scan.js';
+import { applyPosition, locateJson, parseJsonBytes } from './parse/json-input.js';
+import { scanJsonLayout, toBytes, type JsonInput } from './parse/json-scan.js';
 import { parseFhirXml } from './parse/xml-to-json.js';
 import type { Scope } from './scope.js';
 import { finding, Sink } from './sink.js';
@@ -44,9 +45,12 @@ export interface InputValidation {
   locate(findings: Finding[]): void;
 }
 
-export function detectFormat(text: string): InputFormat {
-  const first = text.replace(/^\uFEFF/, '').trimStart()[0];
-  return first === '<' ? 'xml' : 'json';
+/** XML when the first significant character is "<" (after an optional byte order mark). */
+export function detectFormat(input: JsonInput): InputFormat {
+  if (typeof input === 'string') return input.replace(/^\uFEFF/, '').trimStart()[0] === '<' ? 'xml' : 'json';
+  let i = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
+  while (input[i] === 0x20 || input[i] === 0x09 || input[i] === 0x0a || input[i] === 0x0d) i++;
+  return input[i] === 0x3c ? 'xml' : 'json';
 }
 
 export class FhirValidator {
@@ -54,22 +58,27 @@ export class FhirValidator {
 
   constructor(readonly ctx: DefinitionContext) {}
 
-  validateText(input: string, options: ValidateOptions = {}): InputValidation {
-    const text = input.replace(/^\uFEFF/, '');
-    const format = options.format ?? detectFormat(text);
-    return format === 'xml' ? this.validateXml(text, options) : this.validateJson(text, options);
+  /** Validates a document given as text or as its UTF-8 bytes (preferred for large inputs). */
+  validateText(input: JsonInput, options: ValidateOptions = {}): InputValidation {
+    const format = options.format ?? detectFormat(input);
+    if (format === 'xml') {
+      const text = typeof input === 'string' ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('utf8');
+      return this.validateXml(text.replace(/^\uFEFF/, ''), options);
+    }
+    return this.validateJson(toBytes(input), options);
   }
 
-  private validateJson(text: string, options: ValidateOptions): InputValidation {
+  private validateJson(bytes: Buffer, options: ValidateOptions): InputValidation {
     const run = new RunState();
-    const scan = scanJson(text);
-    if (scan.error) {
-      const f = finding('FHIR-PARSE-JSON', '(document)', { detail: scan.error.fr, detail_en: scan.error.en });
-      f.line = scan.error.line;
-      f.column = scan.error.column;
+    const scan = scanJsonLayout(bytes);
+    if (scan.error || !scan.layout) {
+      const f = finding('FHIR-PARSE-JSON', '(document)', { detail: scan.error?.fr ?? '', detail_en: scan.error?.en ?? '' });
+      f.line = scan.error?.line;
+      f.column = scan.error?.column;
       return { format: 'json', findings: [f], run, locate: () => {} };
     }
-    const resource = JSON.parse(text) as unknown;
+    const layout = scan.layout;
+    const resource = parseJsonBytes(bytes, layout);
     const root = isObject(resource) && typeof resource.resourceType === 'string' ? resource.resourceType : '(racine)';
     const sink = new Sink();
     for (const d of scan.duplicates) {
@@ -79,12 +88,7 @@ export class FhirValidator {
       sink.add(f);
     }
     this.walk(resource, root, options, sink, run);
-    const locate = (fs: Finding[]) => {
-      const wanted = fs.filter((f) => f.line === undefined && f.path.startsWith(root)).map((f) => f.path.slice(root.length));
-      if (!wanted.length) return;
-      const positions = scanJson(text, wanted).positions;
-      for (const f of fs) if (f.line === undefined) applyPosition(f, f.path.slice(root.length), positions);
-    };
+    const locate = (fs: Finding[]) => locateJson(bytes, layout, root, fs);
     const findings = options.raw ? sink.findings : finish(sink.findings);
     if (!options.raw) locate(findings);
     return { format: 'json', resource: isObject(resource) ? resource : undefined, findings, run, locate };
@@ -141,42 +145,29 @@ export class FhirValidator {
   }
 }
 
-/** Deepest known position along the path (a missing element is located at its parent). */
-function applyPosition(f: Finding, path: string, positions: Map<string, Position>): void {
-  let p = path;
-  for (;;) {
-    const pos = positions.get(p);
-    if (pos) {
-      f.line = pos.line;
-      f.column = pos.column;
-      return;
-    }
-    const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-    if (cut <= 0) {
-      const top = positions.get('');
-      if (top) {
-        f.line = top.line;
-        f.column = top.column;
-      }
-      return;
-    }
-    p = p.slice(0, cut);
-  }
-}
-
 /**
  * Sorts in document order, drops duplicates (the same finding made against several definitions) and
  * aggregates "not checked" bindings per value set.
  */
 export function finish(findings: Finding[]): Finding[] {
-  const keyed = findings.map((f) => ({ f, key: `${sortablePath(f.path)}\u0000${f.ruleId}\u0000${JSON.stringify(f.params)}` }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // Sort on (path in document order, rule id); parameters are compared only between such ties.
+  const keyed = findings.map((f) => ({ f, p: sortablePath(f.path), json: undefined as string | undefined }));
+  const json = (k: (typeof keyed)[number]) => (k.json ??= JSON.stringify(k.f.params));
+  keyed.sort((a, b) => {
+    if (a.p !== b.p) return a.p < b.p ? -1 : 1;
+    if (a.f.ruleId !== b.f.ruleId) return a.f.ruleId < b.f.ruleId ? -1 : 1;
+    const ja = json(a);
+    const jb = json(b);
+    return ja < jb ? -1 : ja > jb ? 1 : 0;
+  });
   const out: Finding[] = [];
   const notChecked = new Map<string, Finding>();
-  let previous: string | undefined;
-  for (const { f, key } of keyed) {
-    if (key === previous) continue;
-    previous = key;
+  let prev: (typeof keyed)[number] | undefined;
+  for (const k of keyed) {
+    const duplicate = prev && prev.p === k.p && prev.f.ruleId === k.f.ruleId && json(prev) === json(k);
+    prev = k;
+    if (duplicate) continue;
+    const f = k.f;
     if (f.ruleId === 'FHIR-BIND-NOT-CHECKED') {
       const group = `${f.params.valueSet}|${f.params.strength}|${f.params.reason}`;
       const first = notChecked.get(group);

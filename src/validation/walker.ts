@@ -40,10 +40,13 @@ export interface Item {
   type: CompiledType;
 }
 
-/** A literal reference met during the walk and how it resolved (the path string is built on demand). */
+/**
+ * A literal reference met during the walk and how it resolved. Only unresolved ones keep their location
+ * (the rules report them); the path string is built on demand.
+ */
 export class ReferenceRecord {
   constructor(
-    private readonly loc: Loc,
+    private readonly loc: Loc | undefined,
     readonly reference: string,
     /** Index of the Bundle entry making the reference (undefined outside a Bundle). */
     readonly fromEntry: number | undefined,
@@ -53,7 +56,7 @@ export class ReferenceRecord {
 
   /** Path of the Reference's `reference` element. */
   get path(): string {
-    return this.loc.toString();
+    return this.loc?.toString() ?? '';
   }
 }
 
@@ -179,7 +182,10 @@ export class InstanceWalker {
     if (rt === 'QuestionnaireResponse') checkQuestionnaireResponse(this, res, loc, scope);
   }
 
-  /** Findings of one value against one structure, walked once and remembered. */
+  /**
+   * Findings of a resource against one structure, walked once and remembered: Bundle slicing by profile,
+   * reference target profiles, meta.profile and the TDDUI classification all ask the same question.
+   */
   validateAgainst(value: JsonObject, s: StructureView, loc: Loc, scope: Scope): Finding[] {
     let byUrl = this.run.memo.get(value);
     if (!byUrl) {
@@ -191,10 +197,17 @@ export class InstanceWalker {
     if (known === null) return []; // in progress: a reference cycle, already being walked
     byUrl.set(s.url, null);
     const sink = new Sink();
-    const inner: Scope = { ...scope, sink, profile: s.url };
-    this.walkComplex(value, s.root, { code: s.def.type }, loc, inner, ContextPath.root(s.def.type), true);
+    this.walkStructure(value, s, loc, { ...scope, sink });
     byUrl.set(s.url, sink.findings);
     return sink.findings;
+  }
+
+  /**
+   * Walks a value against a whole structure into the scope's sink. Data types and extensions are walked
+   * once per occurrence, so they need no memo (keeping one per extension cost hundreds of MB on 100,000 entries).
+   */
+  walkStructure(value: JsonObject, s: StructureView, loc: Loc, scope: Scope): void {
+    this.walkComplex(value, s.root, { code: s.def.type }, loc, { ...scope, profile: s.url }, ContextPath.root(s.def.type), true);
   }
 
   /** Does the value conform to the profile (no error-level finding)? Used by slicing and target profiles. */
@@ -237,7 +250,7 @@ export class InstanceWalker {
       for (const p of type.profiles ?? []) {
         if (p === usedProfile) continue;
         const s = this.ctx.structure(p);
-        if (s) scope.sink.addAll(this.validateAgainst(obj, s, loc, scope));
+        if (s) this.walkStructure(obj, s, loc, scope);
         else if (type.code !== 'Extension') scope.sink.add(finding('FHIR-PROFILE-UNKNOWN', loc, { profile: p }, scope.profile));
       }
     }
@@ -314,10 +327,15 @@ export class InstanceWalker {
       this.checkCardinality(child, items.length, elementLoc, scope);
       const childName = child.name.replace('[x]', '');
       const childPaths = paths.child(childName);
-      if (child.el.slicing && child.slices.length) validateSlicedItems(this, items, child, obj, scope, childPaths, elementLoc);
+      let assigned: (ElementNode | undefined)[] | undefined;
+      if (child.el.slicing && child.slices.length) assigned = validateSlicedItems(this, items, child, obj, scope, childPaths, elementLoc);
       else for (const item of items) this.validateItem(item, child, obj, scope, childPaths);
       if (child.name === 'extension' || child.name === 'modifierExtension') {
-        for (const item of items) if (isObject(item.value)) checkExtensionItem(this, item, child, scope, { paths, node: parent, value: obj });
+        items.forEach((item, i) => {
+          // An item matched to a slice typed with its extension profile was walked against it already.
+          const walked = assigned?.[i]?.el.types?.[0]?.profiles?.[0]?.split('|')[0];
+          if (isObject(item.value)) checkExtensionItem(this, item, child, scope, { paths, node: parent, value: obj }, walked);
+        });
       }
     }
   }

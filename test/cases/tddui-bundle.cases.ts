@@ -94,6 +94,17 @@ export const BUNDLE_CASES: Case[] = [
     fires: [{ ruleId: 'TDDUI-BDL-009', path: 'Bundle.entry[0].resource.id', severity: 'information' }],
   },
   {
+    name: 'TDDUI-BDL-009 : une seule note pour tout l’export, avec le nombre de ressources concernées',
+    input: () => mutate(minimalBundle(), (b) => {
+      b.entry[0].resource.id = 'org-1';
+      const second = structuredClone(b.entry[0]);
+      second.fullUrl = 'urn:uuid:0b6c4f5e-0c1f-4d2a-9a63-1f6f1b9c0a09';
+      second.resource.id = 'org-2';
+      b.entry.push(second);
+    }),
+    fires: [{ ruleId: 'TDDUI-BDL-009', path: 'Bundle.entry[0].resource.id', severity: 'information', params: { id: 'org-1', count: 2 } }],
+  },
+  {
     name: 'TDDUI-BDL-010 : Bundle sans meta.profile tddui-bundle',
     input: () => mutate(minimalBundle(), (b) => { delete b.meta; }),
     fires: [{ ruleId: 'TDDUI-BDL-010', path: 'Bundle', severity: 'information' }],

@@ -44,7 +44,7 @@ export function checkCommand(): Command {
       const checker = new Checker(ctx);
       const results = files.map((file) => {
         const bytes = readFileSync(file);
-        const checked = checker.check(bytes.toString('utf8'), { profiles: options.profile, tddui: !options.fhirOnly });
+        const checked = checker.check(bytes, { profiles: options.profile, tddui: !options.fhirOnly });
         return fileReport({ file, sha256: sha256(bytes), bytes: bytes.length, format: checked.format }, checked.findings, options.lang);
       });
       const report = buildReport(TOOL, pinsOf(ctx), results, options.lang, { id: randomUUID(), startedAt, finishedAt: new Date().toISOString() });

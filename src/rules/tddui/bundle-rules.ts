@@ -90,9 +90,14 @@ export const BUNDLE_RULES: CheckRule[] = [
   },
   {
     id: 'TDDUI-BDL-009', category: 'flux TDDUI', severity: 'information', specUrl: 'http://hl7.org/fhir/R4/http.html#create',
-    message: { fr: 'La ressource porte un id ({id}) : le destinataire l’ignore et attribue le sien lors de la création', en: 'The resource carries an id ({id}): the receiver ignores it and assigns its own on create' },
+    message: {
+      fr: '{count} ressource(s) portent un id (première : {id}) : le destinataire l’ignore et attribue le sien lors de la création',
+      en: '{count} resource(s) carry an id (first: {id}): the receiver ignores it and assigns its own on create',
+    },
     check(ctx) {
-      for (const e of ctx.bundle?.entries ?? []) if (typeof e.resource?.id === 'string') ctx.report(this.id, `Bundle.entry[${e.index}].resource.id`, { id: e.resource.id });
+      // One note for the whole export, at the first entry concerned: it is the same fact for every entry.
+      const withId = (ctx.bundle?.entries ?? []).filter((e) => typeof e.resource?.id === 'string');
+      if (withId.length) ctx.report(this.id, `Bundle.entry[${withId[0].index}].resource.id`, { id: String(withId[0].resource!.id), count: withId.length });
     },
   },
   {

@@ -1,8 +1,11 @@
 /**
- * A strict JSON scanner run beside JSON.parse: it finds syntax errors with line and column, duplicate
- * keys (which JSON.parse silently drops), excessive nesting, and — on a second pass — the positions of
- * the paths findings point at. Paths are root-relative FHIR-style paths: ".entry[3].resource.id";
- * a primitive's `_x` part shares the path of `x`.
+ * A strict JSON scanner over the UTF-8 bytes, run beside JSON.parse: it finds syntax errors with line and
+ * column, duplicate keys (which JSON.parse silently drops) and excessive nesting; it records the layout of
+ * the root object (where each member, and each Bundle entry, starts and ends) so that a large export can be
+ * parsed entry by entry and positions looked up one entry at a time; and, given wanted paths, it records
+ * their positions. Paths are root-relative FHIR-style paths: ".entry[3].resource.id"; a primitive's `_x`
+ * part shares the path of `x`. Columns count UTF-16 code units, as editors and JS strings do.
+ * Working on bytes keeps a large input as one UTF-8 buffer instead of a two-byte JS string.
  */
 
 export interface Position {
@@ -15,32 +18,54 @@ export interface ScanError extends Position {
   en: string;
 }
 
+/** Where a JSON value sits in the bytes. */
+export interface Span extends Position {
+  start: number;
+  end: number;
+  /** Byte offset where the value's line starts. */
+  lineStart: number;
+}
+
+export interface JsonLayout {
+  /** Position of the root value. */
+  root: Span;
+  /** Root object members (last occurrence of a duplicated key, as JSON.parse keeps). */
+  members: Map<string, Span>;
+  /** Elements of the root `entry` array, when there is one. */
+  entries?: Span[];
+}
+
 export interface ScanResult {
   error?: ScanError;
   duplicates: { path: string; key: string; line: number; column: number }[];
   /** Deepest recorded position for each wanted path prefix. */
   positions: Map<string, Position>;
+  layout?: JsonLayout;
 }
 
 export const MAX_JSON_DEPTH = 256;
+
+export type JsonInput = string | Uint8Array;
 
 interface Trie {
   children: Map<string, Trie>;
   path: string;
 }
 
-/** A run of string characters needing no attention (not a quote, backslash or control character). */
-const PLAIN = /[^"\\\u0000-\u001f]+/y;
-
-/** Root-relative path of the scanner's stack: keys (a `_x` part names `x`) and array indexes. */
-function pathOf(stack: readonly (string | number)[]): string {
-  return stack.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k.startsWith('_') ? k.slice(1) : k}`)).join('');
-}
-
 class ScanFailure extends Error {
   constructor(readonly fr: string, readonly en: string, readonly offset: number) {
     super(en);
   }
+}
+
+export function toBytes(input: JsonInput): Buffer {
+  if (typeof input === 'string') return Buffer.from(input, 'utf8');
+  return Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+}
+
+/** Root-relative path of the scanner's stack: keys (a `_x` part names `x`) and array indexes. */
+function pathOf(stack: readonly (string | number)[]): string {
+  return stack.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k.startsWith('_') ? k.slice(1) : k}`)).join('');
 }
 
 /** Builds the lookup trie from root-relative paths like ".entry[3].resource.id". */
@@ -62,52 +87,123 @@ function buildTrie(paths: Iterable<string>): Trie {
   return root;
 }
 
-export function scanJson(text: string, wantedPaths?: Iterable<string>): ScanResult {
-  const s = new Scanner(text, wantedPaths ? buildTrie(wantedPaths) : undefined);
+/** Scans a whole document: syntax, duplicates, and (optionally) the positions of wanted paths. */
+export function scanJson(input: JsonInput, wantedPaths?: Iterable<string>): ScanResult {
+  return scan(toBytes(input), wantedPaths ? buildTrie(wantedPaths) : undefined, false);
+}
+
+/** Scans a whole document and records the root layout (member and entry spans). */
+export function scanJsonLayout(bytes: Buffer): ScanResult {
+  return scan(bytes, undefined, true);
+}
+
+/** Positions of wanted paths relative to a value already scanned (a Bundle entry, a root member). */
+export function scanSpanPositions(bytes: Buffer, span: Span, wantedPaths: Iterable<string>): Map<string, Position> {
+  const s = new Scanner(bytes, buildTrie(wantedPaths), false);
+  s.seek(span);
+  s.positions.set('', { line: span.line, column: span.column });
+  s.value(s.trie, [], 0, false);
+  return s.positions;
+}
+
+function scan(bytes: Buffer, trie: Trie | undefined, layout: boolean): ScanResult {
+  const s = new Scanner(bytes, trie, layout);
   try {
+    s.skipBom();
     s.skipWs();
-    if (s.i >= text.length) throw new ScanFailure('document vide', 'empty document', s.i);
-    // The root (path "") is where resource-level findings point.
-    if (s.trie) s.positions.set('', s.position(s.i));
+    if (s.i >= bytes.length) throw new ScanFailure('document vide', 'empty document', s.i);
+    s.rootStart();
     s.value(s.trie, [], 0, false);
+    s.rootEnd();
     s.skipWs();
-    if (s.i < text.length) throw new ScanFailure('contenu après la fin du document JSON', 'content after the end of the JSON document', s.i);
+    if (s.i < bytes.length) throw new ScanFailure('contenu après la fin du document JSON', 'content after the end of the JSON document', s.i);
   } catch (e) {
     if (!(e instanceof ScanFailure)) throw e;
     const pos = s.position(e.offset);
     return { error: { fr: e.fr, en: e.en, ...pos }, duplicates: s.duplicates, positions: s.positions };
   }
-  return { duplicates: s.duplicates, positions: s.positions };
+  return { duplicates: s.duplicates, positions: s.positions, layout: s.layout };
 }
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
 
 class Scanner {
   i = 0;
   readonly duplicates: ScanResult['duplicates'] = [];
   readonly positions = new Map<string, Position>();
+  layout?: JsonLayout;
   private line = 1;
   private lineStart = 0;
+  /** Lazy UTF-16 column: code units counted from `lineStart` up to `colOffset`. */
+  private colOffset = 0;
+  private colUnits = 0;
 
-  constructor(private readonly t: string, readonly trie: Trie | undefined) {}
+  constructor(private readonly b: Buffer, readonly trie: Trie | undefined, private readonly recordLayout: boolean) {}
 
+  seek(span: Span): void {
+    this.i = span.start;
+    this.line = span.line;
+    this.lineStart = span.lineStart;
+    this.colOffset = span.start;
+    this.colUnits = span.column - 1;
+  }
+
+  skipBom(): void {
+    if (this.b[0] === 0xef && this.b[1] === 0xbb && this.b[2] === 0xbf) this.i = this.colOffset = 3;
+  }
+
+  /** Column (1-based, UTF-16 units) of a byte offset on the current line, counted incrementally. */
+  private column(offset: number): number {
+    if (this.colOffset < this.lineStart || offset < this.colOffset) {
+      this.colOffset = this.lineStart;
+      this.colUnits = 0;
+    }
+    let units = this.colUnits;
+    for (let k = this.colOffset; k < offset; k++) {
+      const c = this.b[k];
+      if ((c & 0xc0) !== 0x80) units += c >= 0xf0 ? 2 : 1; // lead bytes; a 4-byte sequence is a surrogate pair
+    }
+    this.colOffset = offset;
+    this.colUnits = units;
+    return units + 1;
+  }
+
+  /** Position of any offset, recounted from the start (errors only). */
   position(offset: number): Position {
-    // Recount up to the offset (errors are rare; the running counters only cover consumed whitespace).
     let line = 1;
-    let start = 0;
-    for (let k = this.t.indexOf('\n'); k !== -1 && k < offset; k = this.t.indexOf('\n', k + 1)) {
+    let start = this.b[0] === 0xef && this.b[1] === 0xbb && this.b[2] === 0xbf ? 3 : 0;
+    for (let k = this.b.indexOf(0x0a, start); k !== -1 && k < offset; k = this.b.indexOf(0x0a, k + 1)) {
       line++;
       start = k + 1;
     }
-    return { line, column: offset - start + 1 };
+    return { line, column: this.b.toString('utf8', start, Math.min(offset, this.b.length)).length + 1 };
   }
 
   private here(): Position {
-    return { line: this.line, column: this.i - this.lineStart + 1 };
+    return { line: this.line, column: this.column(this.i) };
+  }
+
+  private span(start: number, pos: Position, lineStart: number): Span {
+    return { start, end: this.i, line: pos.line, column: pos.column, lineStart };
+  }
+
+  rootStart(): void {
+    if (this.trie) this.positions.set('', this.here());
+    if (this.recordLayout) {
+      const pos = this.here();
+      this.layout = { root: { start: this.i, end: this.i, lineStart: this.lineStart, ...pos }, members: new Map() };
+    }
+  }
+
+  rootEnd(): void {
+    if (this.layout) this.layout.root.end = this.i;
   }
 
   skipWs(): void {
-    const t = this.t;
+    const b = this.b;
     for (;;) {
-      const c = t.charCodeAt(this.i);
+      const c = b[this.i];
       if (c === 0x20 || c === 0x09 || c === 0x0d) this.i++;
       else if (c === 0x0a) {
         this.i++;
@@ -117,27 +213,27 @@ class Scanner {
     }
   }
 
-  /**
-   * @param secondary inside a primitive's `_x` part, which shares its paths with `x`: positions found there
-   *   only fill paths `x` does not have (e.g. `.given[1].extension[0]`), whichever of the two comes first.
-   */
   value(trie: Trie | undefined, stack: (string | number)[], depth: number, secondary: boolean): void {
     if (depth > MAX_JSON_DEPTH) throw new ScanFailure(`imbrication supérieure à ${MAX_JSON_DEPTH} niveaux`, `nesting deeper than ${MAX_JSON_DEPTH} levels`, this.i);
     if (trie && trie.path && !(secondary && this.positions.has(trie.path))) this.positions.set(trie.path, this.here());
-    const c = this.t.charCodeAt(this.i);
+    const c = this.b[this.i];
     if (c === 0x7b) this.object(trie, stack, depth, secondary);
     else if (c === 0x5b) this.array(trie, stack, depth, secondary);
-    else if (c === 0x22) this.string(false);
+    else if (c === QUOTE) this.string(false);
     else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) this.number();
-    else if (this.t.startsWith('true', this.i)) this.i += 4;
-    else if (this.t.startsWith('false', this.i)) this.i += 5;
-    else if (this.t.startsWith('null', this.i)) this.i += 4;
+    else if (this.literal('true') || this.literal('false') || this.literal('null')) return;
     else throw new ScanFailure(`valeur attendue, trouvé ${this.describe()}`, `value expected, found ${this.describe()}`, this.i);
   }
 
+  private literal(word: string): boolean {
+    for (let k = 0; k < word.length; k++) if (this.b[this.i + k] !== word.charCodeAt(k)) return false;
+    this.i += word.length;
+    return true;
+  }
+
   private describe(): string {
-    if (this.i >= this.t.length) return 'la fin du texte';
-    return JSON.stringify(this.t.slice(this.i, this.i + 12));
+    if (this.i >= this.b.length) return 'la fin du texte';
+    return JSON.stringify(this.b.toString('utf8', this.i, Math.min(this.i + 12, this.b.length)));
   }
 
   private object(trie: Trie | undefined, stack: (string | number)[], depth: number, secondary: boolean): void {
@@ -145,12 +241,13 @@ class Scanner {
     this.skipWs();
     // Most FHIR objects have a handful of keys: a linear search beats a Set until they grow.
     let keys: string[] | Set<string> = [];
-    if (this.t.charCodeAt(this.i) === 0x7d) {
+    if (this.b[this.i] === 0x7d) {
       this.i++;
       return;
     }
+    const isRoot = depth === 0 && this.layout !== undefined;
     for (;;) {
-      if (this.t.charCodeAt(this.i) !== 0x22) throw new ScanFailure(`nom de propriété entre guillemets attendu, trouvé ${this.describe()}`, `quoted property name expected, found ${this.describe()}`, this.i);
+      if (this.b[this.i] !== QUOTE) throw new ScanFailure(`nom de propriété entre guillemets attendu, trouvé ${this.describe()}`, `quoted property name expected, found ${this.describe()}`, this.i);
       const keyPos = this.here();
       const key = this.string(true);
       if (Array.isArray(keys)) {
@@ -162,15 +259,21 @@ class Scanner {
         keys.add(key);
       }
       this.skipWs();
-      if (this.t.charCodeAt(this.i) !== 0x3a) throw new ScanFailure(`« : » attendu après "${key}"`, `":" expected after "${key}"`, this.i);
+      if (this.b[this.i] !== 0x3a) throw new ScanFailure(`« : » attendu après "${key}"`, `":" expected after "${key}"`, this.i);
       this.i++;
       this.skipWs();
       const isExt = key.charCodeAt(0) === 0x5f;
       stack.push(key);
-      this.value(trie ? trie.children.get(`.${isExt ? key.slice(1) : key}`) : undefined, stack, depth + 1, secondary || isExt);
+      const start = this.i;
+      const startPos = isRoot ? this.here() : undefined;
+      const startLine = this.lineStart;
+      const sub = trie ? trie.children.get(`.${isExt ? key.slice(1) : key}`) : undefined;
+      if (isRoot && key === 'entry' && this.b[this.i] === 0x5b) this.entryArray(sub, stack, depth + 1, secondary || isExt);
+      else this.value(sub, stack, depth + 1, secondary || isExt);
+      if (isRoot) this.layout!.members.set(key, this.span(start, startPos!, startLine));
       stack.pop();
       this.skipWs();
-      const c = this.t.charCodeAt(this.i);
+      const c = this.b[this.i];
       if (c === 0x2c) {
         this.i++;
         this.skipWs();
@@ -184,19 +287,31 @@ class Scanner {
     }
   }
 
-  private array(trie: Trie | undefined, stack: (string | number)[], depth: number, secondary: boolean): void {
+  /** The root `entry` array, recording each element's span for entry-by-entry parsing and lookups. */
+  private entryArray(trie: Trie | undefined, stack: (string | number)[], depth: number, secondary: boolean): void {
+    const entries: Span[] = [];
+    this.layout!.entries = entries;
+    this.array(trie, stack, depth, secondary, (start, pos, lineStart) => entries.push(this.span(start, pos, lineStart)));
+  }
+
+  private array(trie: Trie | undefined, stack: (string | number)[], depth: number, secondary: boolean, onItem?: (start: number, pos: Position, lineStart: number) => void): void {
+    if (depth > MAX_JSON_DEPTH) throw new ScanFailure(`imbrication supérieure à ${MAX_JSON_DEPTH} niveaux`, `nesting deeper than ${MAX_JSON_DEPTH} levels`, this.i);
     this.i++;
     this.skipWs();
-    if (this.t.charCodeAt(this.i) === 0x5d) {
+    if (this.b[this.i] === 0x5d) {
       this.i++;
       return;
     }
     for (let n = 0; ; n++) {
       stack.push(n);
+      const start = this.i;
+      const pos = onItem ? this.here() : undefined;
+      const lineStart = this.lineStart;
       this.value(trie ? trie.children.get(`[${n}]`) : undefined, stack, depth + 1, secondary);
+      if (onItem) onItem(start, pos!, lineStart);
       stack.pop();
       this.skipWs();
-      const c = this.t.charCodeAt(this.i);
+      const c = this.b[this.i];
       if (c === 0x2c) {
         this.i++;
         this.skipWs();
@@ -214,42 +329,61 @@ class Scanner {
   private string(want: true): string;
   private string(want: false): void;
   private string(want: boolean): string | void {
-    const t = this.t;
+    const b = this.b;
     const start = ++this.i;
     let escaped = false;
+    let ascii = true;
     for (;;) {
-      // Skip plain characters in native code; the loop below only sees quotes, escapes and errors.
-      PLAIN.lastIndex = this.i;
-      if (PLAIN.test(t)) this.i = PLAIN.lastIndex;
-      const c = t.charCodeAt(this.i);
-      if (c === 0x22) break;
-      if (Number.isNaN(c)) throw new ScanFailure('chaîne non terminée', 'unterminated string', start - 1);
+      let c = b[this.i];
+      // Plain bytes (UTF-8 continuation and lead bytes included) need no attention.
+      while (c !== QUOTE && c !== BACKSLASH && c >= 0x20) {
+        if (c >= 0x80) ascii = false;
+        c = b[++this.i];
+      }
+      if (c === QUOTE) break;
+      if (c === undefined) throw new ScanFailure('chaîne non terminée', 'unterminated string', start - 1);
       if (c < 0x20) throw new ScanFailure('caractère de contrôle non échappé dans une chaîne', 'unescaped control character in a string', this.i);
-      if (c === 0x5c) {
-        escaped = true;
-        const e = t[this.i + 1];
-        if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(t.slice(this.i + 2, this.i + 6))) throw new ScanFailure('échappement \\u invalide', 'invalid \\u escape', this.i);
-          this.i += 6;
-          continue;
+      escaped = true;
+      const e = b[this.i + 1];
+      if (e === 0x75) {
+        for (let k = 2; k < 6; k++) {
+          const h = b[this.i + k];
+          if (!((h >= 0x30 && h <= 0x39) || (h >= 0x41 && h <= 0x46) || (h >= 0x61 && h <= 0x66))) throw new ScanFailure('échappement \\u invalide', 'invalid \\u escape', this.i);
         }
-        if (!'"\\/bfnrt'.includes(e ?? '!')) throw new ScanFailure(`échappement \\${e ?? ''} invalide`, `invalid escape \\${e ?? ''}`, this.i);
-        this.i += 2;
+        this.i += 6;
         continue;
       }
-      this.i++;
+      if (e === undefined || !'"\\/bfnrt'.includes(String.fromCharCode(e))) {
+        const shown = e === undefined ? '' : String.fromCharCode(e);
+        throw new ScanFailure(`échappement \\${shown} invalide`, `invalid escape \\${shown}`, this.i);
+      }
+      this.i += 2;
     }
     const end = this.i++;
     if (!want) return;
-    const raw = t.slice(start, end);
+    const raw = b.toString(ascii ? 'latin1' : 'utf8', start, end);
     return escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
   }
 
   private number(): void {
-    const m = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
-    m.lastIndex = this.i;
-    const r = m.exec(this.t);
-    if (!r || r[0] === '-' ) throw new ScanFailure('nombre invalide', 'invalid number', this.i);
-    this.i += r[0].length;
+    const b = this.b;
+    const start = this.i;
+    if (b[this.i] === 0x2d) this.i++;
+    const digits = () => {
+      const from = this.i;
+      while (b[this.i] >= 0x30 && b[this.i] <= 0x39) this.i++;
+      return this.i - from;
+    };
+    if (b[this.i] === 0x30) this.i++;
+    else if (digits() === 0) throw new ScanFailure('nombre invalide', 'invalid number', start);
+    if (b[this.i] === 0x2e) {
+      this.i++;
+      if (digits() === 0) throw new ScanFailure('nombre invalide', 'invalid number', start);
+    }
+    if (b[this.i] === 0x65 || b[this.i] === 0x45) {
+      this.i++;
+      if (b[this.i] === 0x2b || b[this.i] === 0x2d) this.i++;
+      if (digits() === 0) throw new ScanFailure('nombre invalide', 'invalid number', start);
+    }
   }
 }
