@@ -14,7 +14,7 @@ export interface RuleContext {
   readonly root: JsonObject;
   /** Index of the root Bundle (undefined for a single resource). */
   readonly bundle?: BundleIndex;
-  /** Literal references met by the engine, with their resolution. */
+  /** Literal references the engine could not resolve inside the Bundle. */
   readonly references: readonly ReferenceRecord[];
   /** Findings of the FHIR engine for this input. */
   readonly engineFindings: readonly Finding[];

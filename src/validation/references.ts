@@ -40,7 +40,6 @@ export function checkReference(w: InstanceWalker, ref: JsonObject, type: Compile
     scope.sink.add(finding('FHIR-REF-UNRESOLVED', refLoc, { reference }, scope.profile));
     return;
   }
-  w.run.references.push(new ReferenceRecord(undefined, reference, fromEntry, 'resolved', res.entry.index));
   const target = res.entry.resource;
   if (!target) return;
   const targetType = typeof target.resourceType === 'string' ? target.resourceType : '?';

@@ -41,22 +41,21 @@ export interface Item {
 }
 
 /**
- * A literal reference met during the walk and how it resolved. Only unresolved ones keep their location
- * (the rules report them); the path string is built on demand.
+ * A literal reference the walk could not resolve inside the Bundle (the TDDUI rules report them).
+ * The path string is built on demand.
  */
 export class ReferenceRecord {
   constructor(
-    private readonly loc: Loc | undefined,
+    private readonly loc: Loc,
     readonly reference: string,
     /** Index of the Bundle entry making the reference (undefined outside a Bundle). */
     readonly fromEntry: number | undefined,
-    readonly kind: 'relative' | 'absolute' | 'urn' | 'contained' | 'other' | 'resolved',
-    readonly resolvedEntry?: number,
+    readonly kind: 'relative' | 'absolute' | 'urn' | 'contained' | 'other',
   ) {}
 
   /** Path of the Reference's `reference` element. */
   get path(): string {
-    return this.loc?.toString() ?? '';
+    return this.loc.toString();
   }
 }
 
