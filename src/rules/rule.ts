@@ -39,9 +39,18 @@ export interface InputResource {
   fullUrl?: string;
 }
 
+const resourcesCache = new WeakMap<object, InputResource[]>();
+
+/** The input's resources, computed once per input and shared by every rule (not one list per rule). */
 export function inputResources(ctx: Pick<RuleContext, 'root' | 'bundle'>): InputResource[] {
-  if (!ctx.bundle) return [{ resource: ctx.root, path: String(ctx.root.resourceType) }];
-  return ctx.bundle.entries
-    .filter((e) => e.resource)
-    .map((e) => ({ resource: e.resource!, path: `Bundle.entry[${e.index}].resource`, entry: e.index, fullUrl: e.fullUrl }));
+  let list = resourcesCache.get(ctx.root);
+  if (!list) {
+    list = !ctx.bundle
+      ? [{ resource: ctx.root, path: String(ctx.root.resourceType) }]
+      : ctx.bundle.entries
+        .filter((e) => e.resource)
+        .map((e) => ({ resource: e.resource!, path: `Bundle.entry[${e.index}].resource`, entry: e.index, fullUrl: e.fullUrl }));
+    resourcesCache.set(ctx.root, list);
+  }
+  return list;
 }

@@ -136,7 +136,7 @@ export class FhirValidator {
       };
     };
     return {
-      conforms: (value, profile, path) => walker.conforms(value, profile, Loc.parse(path), scopeFor(value, path)),
+      conforms: (value, profile, path) => walker.knownConformance(value, profile) ?? walker.conforms(value, profile, Loc.parse(path), scopeFor(value, path)),
       findingsAgainst: (value, profile, path) => {
         const s = this.ctx.structure(profile);
         return s ? walker.validateAgainst(value, s, Loc.parse(path), scopeFor(value, path)) : [];

@@ -209,6 +209,13 @@ export class InstanceWalker {
     this.walkComplex(value, s.root, { code: s.def.type }, loc, { ...scope, profile: s.url }, ContextPath.root(s.def.type), true);
   }
 
+  /** The answer of an earlier walk of this value against this profile, if there was one. */
+  knownConformance(value: JsonObject, canonical: string): boolean | undefined {
+    const s = this.ctx.structure(canonical);
+    const findings = s ? this.run.memo.get(value)?.get(s.url) : undefined;
+    return findings ? !hasError(findings) : undefined;
+  }
+
   /** Does the value conform to the profile (no error-level finding)? Used by slicing and target profiles. */
   conforms(value: JsonObject, canonical: string, loc: Loc, scope: Scope): boolean {
     const s = this.ctx.structure(canonical);
@@ -218,8 +225,7 @@ export class InstanceWalker {
     if (cached === null) return true; // cycle: assume yes while it is being decided
     // The quick pre-test pays off for candidates; a profile the value claims is walked anyway.
     if (!cached && !claims(value, canonical) && quickReject(value, s)) return false;
-    const findings = this.validateAgainst(value, s, loc, scope);
-    return !findings.some((f) => f.severity === 'error' || f.severity === 'fatal');
+    return !hasError(this.validateAgainst(value, s, loc, scope));
   }
 
   // ---- complex values --------------------------------------------------------------------
@@ -525,4 +531,8 @@ export class InstanceWalker {
   isCoreCanonical(url: string): boolean {
     return url.startsWith(CORE_PREFIX);
   }
+}
+
+function hasError(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error' || f.severity === 'fatal');
 }

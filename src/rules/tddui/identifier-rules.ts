@@ -42,15 +42,36 @@ import { frCorePage, INS_PAGE } from './spec-links.js';
 // ---------------------------------------------------------------------------------------------
 // Identifiers of the input
 
-export interface FoundIdentifier {
-  /** The input resource that holds it. */
-  owner: InputResource;
-  identifier: JsonObject;
+/**
+ * An Identifier found in the input. Its path and type codings are computed when asked: a large export
+ * holds hundreds of thousands of identifiers and only the reported ones need them.
+ */
+export class FoundIdentifier {
+  private pathCache?: string;
+  private codingsCache?: TypeCoding[];
+
+  constructor(
+    /** The input resource that holds it. */
+    readonly owner: InputResource,
+    readonly identifier: JsonObject,
+  ) {}
+
   /** FHIRPath-style location of the Identifier element. */
-  path: string;
-  system?: string;
-  value?: string;
-  codings: TypeCoding[];
+  get path(): string {
+    return (this.pathCache ??= this.owner.path + (pathTo(this.owner.resource, this.identifier) ?? ''));
+  }
+
+  get system(): string | undefined {
+    return typeof this.identifier.system === 'string' ? this.identifier.system : undefined;
+  }
+
+  get value(): string | undefined {
+    return typeof this.identifier.value === 'string' ? this.identifier.value : undefined;
+  }
+
+  get codings(): TypeCoding[] {
+    return (this.codingsCache ??= typeCodings(this.identifier));
+  }
 }
 
 function typeCodings(identifier: JsonObject): TypeCoding[] {
@@ -62,22 +83,42 @@ function typeCodings(identifier: JsonObject): TypeCoding[] {
   }));
 }
 
+/** Relative path from a resource to one of its objects (found by identity). */
+function pathTo(from: JsonObject, target: JsonObject, prefix = ''): string | undefined {
+  if (from === target) return prefix;
+  for (const key in from) {
+    const v = from[key];
+    if (typeof v !== 'object' || v === null) continue;
+    const name = key.charCodeAt(0) === 0x5f ? key.slice(1) : key;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const item = v[i];
+        const found = isObject(item) ? pathTo(item, target, `${prefix}.${name}[${i}]`) : undefined;
+        if (found !== undefined) return found;
+      }
+    } else {
+      const found = pathTo(v, target, `${prefix}.${name}`);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
 /** An Identifier: a string value with a system or a type (Coding has code, Quantity a numeric value). */
 function looksLikeIdentifier(o: JsonObject): boolean {
   return typeof o.value === 'string' && !('code' in o) && (typeof o.system === 'string' || isObject(o.type));
 }
 
-function collect(o: JsonObject, path: string, owner: InputResource, out: FoundIdentifier[]): void {
-  if (looksLikeIdentifier(o)) {
-    out.push({ owner, identifier: o, path, system: typeof o.system === 'string' ? o.system : undefined, value: o.value as string, codings: typeCodings(o) });
-  }
-  for (const key of Object.keys(o)) {
+/** Depth-first search for identifiers. */
+function collect(o: JsonObject, owner: InputResource, out: FoundIdentifier[]): void {
+  if (looksLikeIdentifier(o)) out.push(new FoundIdentifier(owner, o));
+  for (const key in o) {
     if (key === 'resourceType') continue;
-    // The `_x` part of a primitive shares the path of `x`.
-    const name = key.startsWith('_') ? key.slice(1) : key;
     const v = o[key];
-    if (Array.isArray(v)) v.forEach((item, i) => isObject(item) && collect(item, `${path}.${name}[${i}]`, owner, out));
-    else if (isObject(v)) collect(v, `${path}.${name}`, owner, out);
+    if (typeof v !== 'object' || v === null) continue;
+    if (Array.isArray(v)) {
+      for (const item of v) if (isObject(item)) collect(item, owner, out);
+    } else collect(v, owner, out);
   }
 }
 
@@ -88,7 +129,7 @@ export function identifiersOf(ctx: Pick<RuleContext, 'root' | 'bundle'>): FoundI
   let found = identifierMemo.get(ctx.root);
   if (!found) {
     found = [];
-    for (const r of inputResources(ctx)) collect(r.resource, r.path, r, found);
+    for (const r of inputResources(ctx)) collect(r.resource, r, found);
     identifierMemo.set(ctx.root, found);
   }
   return found;
@@ -105,17 +146,22 @@ const BIRTH_ORDER_URL = 'https://interop.esante.gouv.fr/ig/fhir/tddui/StructureD
 
 const isNss = (f: Pick<FoundIdentifier, 'codings'>) => f.codings.some((c) => c.system === NSS_TYPE.system && c.code === NSS_TYPE.code);
 
-interface InsIdentifier extends FoundIdentifier {
-  authority: InsAuthority;
-  /** Slice name, or NSS for FR Core's billing-number slice that shares the INS-NIR system. */
-  label: string;
+class InsIdentifier extends FoundIdentifier {
+  constructor(
+    f: FoundIdentifier,
+    readonly authority: InsAuthority,
+    /** Slice name, or NSS for FR Core's billing-number slice that shares the INS-NIR system. */
+    readonly label: string,
+  ) {
+    super(f.owner, f.identifier);
+  }
 }
 
 function insIdentifiers(ctx: RuleContext): InsIdentifier[] {
   const out: InsIdentifier[] = [];
   for (const f of identifiersOf(ctx)) {
     const authority = insAuthority(f.system);
-    if (authority) out.push({ ...f, authority, label: isNss(f) ? 'NSS' : authority.slice });
+    if (authority) out.push(new InsIdentifier(f, authority, isNss(f) ? 'NSS' : authority.slice));
   }
   return out;
 }
