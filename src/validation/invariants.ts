@@ -40,7 +40,7 @@ export function evaluateConstraints(w: InstanceWalker, value: JsonObject | strin
     }
     if (!ok) {
       const severity = c.severity === 'warning' || c.bestPractice ? 'warning' : 'error';
-      scope.sink.add(finding(`FHIR-INV-${c.key}`, loc, invariantParams(c, scope.profile), scope.profile, severity));
+      scope.sink.add(finding(invariantRuleId(c.key), loc, invariantParams(c, scope.profile), scope.profile, severity));
     }
   }
 }
@@ -69,6 +69,15 @@ export function nativeFor(c: CompiledConstraint): NativeInvariant | undefined {
 
 function collapse(s: string): string {
   return s.replace(/\s+/g, ' ').replace(/\s*([()])\s*/g, '$1').trim();
+}
+
+const ruleIds = new Map<string, string>();
+
+/** One rule id string per constraint key (a template literal per finding is a new string each time). */
+function invariantRuleId(key: string): string {
+  let id = ruleIds.get(key);
+  if (id === undefined) ruleIds.set(key, (id = `FHIR-INV-${key}`));
+  return id;
 }
 
 const paramsCache = new WeakMap<CompiledConstraint, FindingParams>();

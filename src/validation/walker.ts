@@ -17,7 +17,7 @@ import type { ElementNode, StructureView } from '../definitions/context/structur
 import { isPrimitiveType, jsonTypeOf, suffixOfType } from '../definitions/fhir-primitive-types.js';
 import { BundleIndex } from './bundle-index.js';
 import type { FhirPathRuntime } from './fhirpath-runtime.js';
-import { Loc, type Finding } from './finding.js';
+import { isBlocking, Loc, type Finding } from './finding.js';
 import { brief, fixedMatches, isObject, jsonKind, patternMatches, type JsonObject } from './json-values.js';
 import { checkPrimitive, hasOuterWhitespace } from './primitives.js';
 import type { Scope } from './scope.js';
@@ -59,9 +59,47 @@ export class ReferenceRecord {
   }
 }
 
+const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
+
+/** A failed conformance probe whose findings were not kept (walked again if they are asked for). */
+const REJECTED: Finding[] = Object.freeze([]) as unknown as Finding[];
+
+/**
+ * Findings of each (value, structure) walk: one weak map per structure, so that a resource walked against
+ * one profile costs one map entry, not a map of its own (100,000 entries: ~18 MB less). `null` marks a
+ * walk in progress (reference cycles).
+ */
+export class WalkMemo {
+  private readonly byStructure = new Map<string, WeakMap<object, Finding[] | null>>();
+
+  /** The findings of an earlier walk (undefined if none, or if only its failure was kept). */
+  get(value: object, url: string): Finding[] | null | undefined {
+    const known = this.byStructure.get(url)?.get(value);
+    return known === REJECTED ? undefined : known;
+  }
+
+  /** The verdict of an earlier walk: true when it found no error, null while it is in progress. */
+  verdict(value: object, url: string): boolean | null | undefined {
+    const known = this.byStructure.get(url)?.get(value);
+    return known === REJECTED ? false : known === null ? null : known ? !hasError(known) : undefined;
+  }
+
+  /** Keeps only the failure of a probe (a resource tried against every candidate slice profile). */
+  reject(value: object, url: string): void {
+    this.byStructure.get(url)?.set(value, REJECTED);
+  }
+
+  /** Remembers a walk's findings, in an array of their exact size (a sink's array keeps spare capacity). */
+  set(value: object, url: string, findings: Finding[] | null): void {
+    let map = this.byStructure.get(url);
+    if (!map) this.byStructure.set(url, (map = new WeakMap()));
+    map.set(value, findings === null ? null : findings.length ? findings.slice() : NO_FINDINGS);
+  }
+}
+
 /** Per-validation state shared by every walk of one input. */
 export class RunState {
-  readonly memo = new WeakMap<object, Map<string, Finding[] | null>>();
+  readonly memo = new WalkMemo();
   readonly references: ReferenceRecord[] = [];
   /** Bundle entry index of the resource currently walked, keyed by resource object. */
   readonly entryOf = new WeakMap<object, number>();
@@ -186,19 +224,14 @@ export class InstanceWalker {
    * reference target profiles, meta.profile and the TDDUI classification all ask the same question.
    */
   validateAgainst(value: JsonObject, s: StructureView, loc: Loc, scope: Scope): Finding[] {
-    let byUrl = this.run.memo.get(value);
-    if (!byUrl) {
-      byUrl = new Map();
-      this.run.memo.set(value, byUrl);
-    }
-    const known = byUrl.get(s.url);
+    const known = this.run.memo.get(value, s.url);
     if (known) return known;
     if (known === null) return []; // in progress: a reference cycle, already being walked
-    byUrl.set(s.url, null);
+    this.run.memo.set(value, s.url, null);
     const sink = new Sink();
     this.walkStructure(value, s, loc, { ...scope, sink });
-    byUrl.set(s.url, sink.findings);
-    return sink.findings;
+    this.run.memo.set(value, s.url, sink.findings);
+    return this.run.memo.get(value, s.url)!;
   }
 
   /**
@@ -212,8 +245,7 @@ export class InstanceWalker {
   /** The answer of an earlier walk of this value against this profile, if there was one. */
   knownConformance(value: JsonObject, canonical: string): boolean | undefined {
     const s = this.ctx.structure(canonical);
-    const findings = s ? this.run.memo.get(value)?.get(s.url) : undefined;
-    return findings ? !hasError(findings) : undefined;
+    return (s && this.run.memo.verdict(value, s.url)) ?? undefined;
   }
 
   /** Does the value conform to the profile (no error-level finding)? Used by slicing and target profiles. */
@@ -221,11 +253,16 @@ export class InstanceWalker {
     const s = this.ctx.structure(canonical);
     if (!s) return false;
     if (s.def.kind === 'resource' && value.resourceType !== s.def.type) return false;
-    const cached = this.run.memo.get(value)?.get(s.url);
-    if (cached === null) return true; // cycle: assume yes while it is being decided
+    const known = this.run.memo.verdict(value, s.url);
+    if (known === null) return true; // cycle: assume yes while it is being decided
+    if (known !== undefined) return known;
     // The quick pre-test pays off for candidates; a profile the value claims is walked anyway.
-    if (!cached && !claims(value, canonical) && quickReject(value, s)) return false;
-    return !hasError(this.validateAgainst(value, s, loc, scope));
+    const claimed = claims(value, canonical);
+    if (!claimed && quickReject(value, s)) return false;
+    const ok = !hasError(this.validateAgainst(value, s, loc, scope));
+    // Findings of a failed probe are never reported unless asked again: keep only the verdict.
+    if (!ok && !claimed) this.run.memo.reject(value, s.url);
+    return ok;
   }
 
   // ---- complex values --------------------------------------------------------------------
@@ -534,5 +571,5 @@ export class InstanceWalker {
 }
 
 function hasError(findings: readonly Finding[]): boolean {
-  return findings.some((f) => f.severity === 'error' || f.severity === 'fatal');
+  return findings.some((f) => isBlocking(f.severity));
 }

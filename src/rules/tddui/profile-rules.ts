@@ -10,12 +10,17 @@ import { profileId, tdduiEntryProfiles } from './entry-profiles.js';
 import { FLOW_PAGE, profilePage } from './spec-links.js';
 
 interface Classification {
-  claimed: string[];
-  matched: string[];
-  candidates: string[];
+  readonly claimed: readonly string[];
+  readonly matched: readonly string[];
+  readonly candidates: readonly string[];
 }
 
 const memo = new WeakMap<object, Classification>();
+/**
+ * Classifications are few distinct values (resource type × claimed × matched): one shared object each,
+ * not one object and three arrays per resource of a 100,000-entry export.
+ */
+const shared = new Map<string, Classification>();
 
 /** Which TDDUI entry profiles a resource claims and satisfies (memoised per resource). */
 export function classify(ctx: RuleContext, resource: Record<string, unknown>, path: string): Classification {
@@ -28,7 +33,9 @@ export function classify(ctx: RuleContext, resource: Record<string, unknown>, pa
     // only when no claimed profile conforms).
     const claimedOk = claimed.filter((p) => ctx.conforms(resource as never, p, path));
     const matched = claimedOk.length ? claimedOk : candidates.filter((p) => !claimed.includes(p) && ctx.conforms(resource as never, p, path));
-    c = { claimed, matched, candidates };
+    const key = [candidates, claimed, matched].map((l) => l.join(' ')).join('|');
+    c = shared.get(key);
+    if (!c) shared.set(key, (c = Object.freeze({ claimed, matched, candidates })));
     memo.set(resource, c);
   }
   return c;

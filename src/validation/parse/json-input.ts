@@ -28,35 +28,45 @@ function parseSpan(bytes: Buffer, s: Span): unknown {
 const ENTRY = /^\.entry\[(\d+)\]/;
 const MEMBER = /^\.([^.[]+)/;
 
-/** Attaches line/column to the findings that have none, scanning only the entries they point into. */
+/**
+ * Attaches line/column to the findings that have none, scanning only the entries they point into. Findings
+ * come sorted in document order, so those of one entry are consecutive: each run is located and dropped
+ * before the next (no index of all findings at the memory peak of a large check).
+ */
 export function locateJson(bytes: Buffer, layout: JsonLayout, rootName: string, findings: readonly Finding[]): void {
-  const groups = new Map<Span, { rel: string; f: Finding }[]>();
+  let span: Span | undefined;
+  let run: { rel: string; f: Finding }[] = [];
+  const flush = () => {
+    if (span && run.length) {
+      const positions = scanSpanPositions(bytes, span, run.map((x) => x.rel));
+      for (const { rel, f } of run) applyPosition(f, rel, positions);
+    }
+    run = [];
+  };
   for (const f of findings) {
     if (f.line !== undefined || !f.path.startsWith(rootName)) continue;
-    const p = f.path.slice(rootName.length);
-    let span: Span | undefined;
-    let rel = '';
-    const e = ENTRY.exec(p);
-    if (e && layout.entries?.[Number(e[1])]) {
-      span = layout.entries[Number(e[1])];
-      rel = p.slice(e[0].length);
-    } else {
-      const m = MEMBER.exec(p);
-      span = m ? layout.members.get(m[1]) : undefined;
-      if (span) rel = p.slice(m![0].length);
-    }
-    if (!span) {
+    const target = spanOf(layout, f.path.slice(rootName.length));
+    if (!target) {
       place(f, layout.root);
       continue;
     }
-    const list = groups.get(span);
-    if (list) list.push({ rel, f });
-    else groups.set(span, [{ rel, f }]);
+    if (target.span !== span) {
+      flush();
+      span = target.span;
+    }
+    run.push({ rel: target.rel, f });
   }
-  for (const [span, items] of groups) {
-    const positions = scanSpanPositions(bytes, span, items.map((x) => x.rel));
-    for (const { rel, f } of items) applyPosition(f, rel, positions);
-  }
+  flush();
+}
+
+/** The entry or root member a path points into, and the rest of the path inside it. */
+function spanOf(layout: JsonLayout, p: string): { span: Span; rel: string } | undefined {
+  const e = ENTRY.exec(p);
+  const entry = e ? layout.entries?.[Number(e[1])] : undefined;
+  if (entry) return { span: entry, rel: p.slice(e![0].length) };
+  const m = MEMBER.exec(p);
+  const member = m ? layout.members.get(m[1]) : undefined;
+  return member ? { span: member, rel: p.slice(m![0].length) } : undefined;
 }
 
 /** Deepest known position along the path (a missing element is located at its parent). */
