@@ -13,7 +13,7 @@
  */
 import type { CompiledConstraint, CompiledType } from '../definitions/compiled-types.js';
 import type { DefinitionContext } from '../definitions/context/definition-context.js';
-import type { ElementNode, StructureView } from '../definitions/context/structure-view.js';
+import type { ChoiceMatch, ElementNode, StructureView } from '../definitions/context/structure-view.js';
 import { isPrimitiveType, jsonTypeOf, suffixOfType } from '../definitions/fhir-primitive-types.js';
 import { BundleIndex } from './bundle-index.js';
 import type { FhirPathRuntime } from './fhirpath-runtime.js';
@@ -109,10 +109,14 @@ export class RunState {
 
 const CORE_PREFIX = 'http://hl7.org/fhir/StructureDefinition/';
 
-function addUse(groups: Map<ElementNode, { key: string; type: CompiledType }[]>, node: ElementNode, key: string, type: CompiledType): void {
-  const list = groups.get(node);
-  if (list) list.push({ key, type });
-  else groups.set(node, [{ key, type }]);
+/** The JSON properties matched to each child element (one match, or several for a choice used twice). */
+type Uses = Map<ElementNode, ChoiceMatch | ChoiceMatch[]>;
+
+function addUse(uses: Uses, m: ChoiceMatch): void {
+  const known = uses.get(m.node);
+  if (known === undefined) uses.set(m.node, m);
+  else if (Array.isArray(known)) known.push(m);
+  else uses.set(m.node, [known, m]);
 }
 
 function claims(value: JsonObject, canonical: string): boolean {
@@ -326,49 +330,50 @@ export class InstanceWalker {
   }
 
   walkChildren(obj: JsonObject, parent: ElementNode, loc: Loc, scope: Scope, paths: ContextPath, isResourceRoot: boolean): void {
-    const groups = new Map<ElementNode, { key: string; type: CompiledType }[]>();
-    const extParts = new Map<ElementNode, string>();
-    for (const key of Object.keys(obj)) {
+    const uses: Uses = new Map();
+    let extParts: Set<ElementNode> | undefined;
+    for (const key in obj) {
       if (key === 'resourceType' && isResourceRoot) continue;
       if (key === 'fhir_comments') continue;
       if (key.charCodeAt(0) === 0x5f) {
         const base = key.slice(1);
         const m = parent.childForKey(base);
         if (m && isPrimitiveType(m.type.code)) {
-          extParts.set(m.node, key);
-          if (!(base in obj)) addUse(groups, m.node, base, m.type);
+          (extParts ??= new Set()).add(m.node);
+          if (!(base in obj)) addUse(uses, m);
           continue;
         }
       } else {
         const m = parent.childForKey(key);
         if (m) {
-          addUse(groups, m.node, key, m.type);
+          addUse(uses, m);
           continue;
         }
       }
       this.reportUnknownKey(key, parent, loc, scope);
     }
+    const primitiveHolder = isPrimitiveType(parent.el.types?.[0]?.code ?? '');
     for (const child of parent.children) {
-      const used = groups.get(child);
-      if (!used) {
+      const use = uses.get(child);
+      if (use === undefined) {
         // Absent element (most of them): only a minimum, on it or on one of its slices, can be broken.
-        if (child.name === 'value' && isPrimitiveType(parent.el.types?.[0]?.code ?? '')) continue;
-        if (child.el.min > 0 || child.hasRequiredSlice) {
-          const elementLoc = loc.child(child.name.replace('[x]', ''));
-          this.checkCardinality(child, 0, elementLoc, scope);
-          if (child.hasRequiredSlice) validateSlicedItems(this, [], child, obj, scope, paths.child(child.name.replace('[x]', '')), elementLoc);
-        }
+        if (child.el.min === 0 && !child.hasRequiredSlice) continue;
+        if (primitiveHolder && child.name === 'value') continue;
+        const elementLoc = loc.child(child.baseName);
+        this.checkCardinality(child, 0, elementLoc, scope);
+        if (child.hasRequiredSlice) validateSlicedItems(this, [], child, obj, scope, paths.child(child.baseName), elementLoc);
         continue;
       }
+      const used = Array.isArray(use) ? use : [use];
       if (used.length > 1) {
         scope.sink.add(finding('FHIR-STRUCT-CHOICE-MULTIPLE', loc.child(child.name), { element: child.name, keys: used.map((u) => u.key).join(', ') }, scope.profile));
       }
       const items: Item[] = [];
-      for (const u of used) this.collectItems(obj, u.key, extParts.get(child) ? `_${u.key}` : undefined, u.type, child, loc, scope, items);
-      const elementLoc = loc.child(used[0]?.key ?? child.name.replace('[x]', ''));
+      const hasExt = extParts?.has(child) ?? false;
+      for (const u of used) this.collectItems(obj, u.key, hasExt ? `_${u.key}` : undefined, u.type, child, loc, scope, items);
+      const elementLoc = loc.child(used[0].key);
       this.checkCardinality(child, items.length, elementLoc, scope);
-      const childName = child.name.replace('[x]', '');
-      const childPaths = paths.child(childName);
+      const childPaths = paths.child(child.baseName);
       let assigned: (ElementNode | undefined)[] | undefined;
       if (child.el.slicing && child.slices.length) assigned = validateSlicedItems(this, items, child, obj, scope, childPaths, elementLoc);
       else for (const item of items) this.validateItem(item, child, obj, scope, childPaths);

@@ -4,7 +4,7 @@
  * positions reach the findings of a check (BOM, pretty-printed input).
  */
 import { expect } from 'chai';
-import { MAX_JSON_DEPTH, scanJson } from '../../src/validation/parse/json-scan.js';
+import { MAX_JSON_DEPTH, scanJson, scanJsonLayout, scanSpanPositions } from '../../src/validation/parse/json-scan.js';
 import { FhirValidator } from '../../src/validation/validate.js';
 import type { Finding } from '../../src/validation/finding.js';
 import { expectFinding } from '../support/assertions.js';
@@ -155,6 +155,38 @@ describe('analyseur JSON strict (json-scan)', () => {
       for (const p of positions.keys()) expect(WANTED.some((w) => w === p || w.startsWith(`${p}.`) || w.startsWith(`${p}[`)), p).to.equal(true);
       expect(positions.has('.name[0].family')).to.equal(false);
     });
+  });
+
+  describe('positions cherchées dans une entrée (lecture rapide des valeurs non demandées)', () => {
+    // Values skipped before and around the wanted ones: escaped quotes and backslashes, brackets and commas in
+    // strings, numbers and literals closing objects, nested empty containers, non-ASCII text (UTF-16 columns).
+    const entry = (n: number) => ({
+      fullUrl: `urn:uuid:00000000-0000-4000-8000-00000000000${n}`,
+      resource: {
+        resourceType: 'Observation',
+        note: [{ text: 'il a dit "non" \\ puis [ouvert, {fermé}]' }, { text: 'élève àéè — ✓ 😀' }],
+        valueQuantity: { value: -1.5e3, unit: 'kg' },
+        component: [{ code: { coding: [] }, valueBoolean: false, interpretation: [{}] }, { valueInteger: 0 }],
+        status: 'final',
+        code: { text: 'x' },
+        extension: [{ url: 'http://example.org/a', valueString: '😀 "fin"' }, { url: 'http://example.org/b', valueDecimal: 2 }],
+      },
+    });
+    const WANTED = ['.resource', '.resource.status', '.resource.code.text', '.resource.component[1].valueInteger', '.resource.extension[1].url', '.resource.absent', '.fullUrl'];
+
+    for (const indent of [0, 2]) {
+      it(`mêmes positions que l’analyse stricte (${indent ? 'indenté' : 'compact'})`, () => {
+        const text = JSON.stringify({ resourceType: 'Bundle', entry: [entry(1), entry(2), entry(3)] }, null, indent);
+        const bytes = Buffer.from(text, 'utf8');
+        const layout = scanJsonLayout(bytes).layout!;
+        for (const k of [0, 1, 2]) {
+          const fast = scanSpanPositions(bytes, layout.entries![k], WANTED);
+          const strict = scanJson(text, WANTED.map((w) => `.entry[${k}]${w}`)).positions;
+          for (const w of WANTED) expect(fast.get(w), `entry[${k}]${w}`).to.deep.equal(strict.get(`.entry[${k}]${w}`));
+          expect(fast.get('.resource.extension[1].url')).to.deep.equal(at(text, '"http://example.org/b"', k));
+        }
+      });
+    }
   });
 
   describe('positions dans les constats d’une vérification', () => {

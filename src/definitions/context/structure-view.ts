@@ -8,6 +8,8 @@ import { suffixOfType } from '../fhir-primitive-types.js';
 export interface ChoiceMatch {
   node: ElementNode;
   type: CompiledType;
+  /** The JSON property name matched ("valueString" for value[x] as string). */
+  key: string;
 }
 
 export class ElementNode {
@@ -17,8 +19,11 @@ export class ElementNode {
   slicedFrom?: ElementNode;
   /** Last path segment: "identifier", "value[x]" (read in hot loops: computed once). */
   readonly name: string;
+  /** The name without "[x]": the segment of a location when no JSON property names it. */
+  readonly baseName: string;
   readonly isChoice: boolean;
   private keyMap?: Map<string, ChoiceMatch>;
+  private requiredSlice?: boolean;
 
   constructor(
     readonly el: CompiledElement,
@@ -27,11 +32,13 @@ export class ElementNode {
   ) {
     this.name = el.path.slice(el.path.lastIndexOf('.') + 1);
     this.isChoice = el.path.endsWith('[x]');
+    this.baseName = this.isChoice ? this.name.slice(0, -3) : this.name;
   }
 
   /** Some slice of this element is required (min ≥ 1), so its absence must still be checked. */
   get hasRequiredSlice(): boolean {
-    return this.slices.some((s) => s.el.min > 0);
+    // Slices are all attached when the structure view is built, before any walk reads this.
+    return (this.requiredSlice ??= this.slices.some((s) => s.el.min > 0));
   }
 
   /**
@@ -50,13 +57,16 @@ function buildKeyMap(children: ElementNode[]): Map<string, ChoiceMatch> {
     const types = c.el.types ?? [];
     if (c.isChoice) {
       const prefix = c.name.slice(0, -3);
-      for (const t of types) map.set(prefix + suffixOfType(t.code), { node: c, type: t });
+      for (const t of types) {
+        const key = prefix + suffixOfType(t.code);
+        map.set(key, { node: c, type: t, key });
+      }
     } else {
-      map.set(c.name, { node: c, type: types[0] ?? { code: 'BackboneElement' } });
+      map.set(c.name, { node: c, type: types[0] ?? { code: 'BackboneElement' }, key: c.name });
     }
   }
   // Renamed choice elements (e.g. "valueQuantity" in older snapshots) are exact names and win.
-  for (const c of children) if (!c.isChoice && c.el.types?.length === 1) map.set(c.name, { node: c, type: c.el.types[0] });
+  for (const c of children) if (!c.isChoice && c.el.types?.length === 1) map.set(c.name, { node: c, type: c.el.types[0], key: c.name });
   return map;
 }
 

@@ -99,7 +99,7 @@ export function scanJsonLayout(bytes: Buffer): ScanResult {
 
 /** Positions of wanted paths relative to a value already scanned (a Bundle entry, a root member). */
 export function scanSpanPositions(bytes: Buffer, span: Span, wantedPaths: Iterable<string>): Map<string, Position> {
-  const s = new Scanner(bytes, buildTrie(wantedPaths), false);
+  const s = new Scanner(bytes, buildTrie(wantedPaths), false, true);
   s.seek(span);
   s.positions.set('', { line: span.line, column: span.column });
   s.value(s.trie, [], 0, false);
@@ -139,7 +139,13 @@ class Scanner {
   private colOffset = 0;
   private colUnits = 0;
 
-  constructor(private readonly b: Buffer, readonly trie: Trie | undefined, private readonly recordLayout: boolean) {}
+  constructor(
+    private readonly b: Buffer,
+    readonly trie: Trie | undefined,
+    private readonly recordLayout: boolean,
+    /** Input already scanned strictly: values outside the wanted paths are skipped, not checked. */
+    private readonly lookupOnly = false,
+  ) {}
 
   seek(span: Span): void {
     this.i = span.start;
@@ -216,6 +222,10 @@ class Scanner {
   value(trie: Trie | undefined, stack: (string | number)[], depth: number, secondary: boolean): void {
     if (depth > MAX_JSON_DEPTH) throw new ScanFailure(`imbrication supérieure à ${MAX_JSON_DEPTH} niveaux`, `nesting deeper than ${MAX_JSON_DEPTH} levels`, this.i);
     if (trie && trie.path && !(secondary && this.positions.has(trie.path))) this.positions.set(trie.path, this.here());
+    if (!trie && this.lookupOnly) {
+      this.skipValue();
+      return;
+    }
     const c = this.b[this.i];
     if (c === 0x7b) this.object(trie, stack, depth, secondary);
     else if (c === 0x5b) this.array(trie, stack, depth, secondary);
@@ -223,6 +233,40 @@ class Scanner {
     else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) this.number();
     else if (this.literal('true') || this.literal('false') || this.literal('null')) return;
     else throw new ScanFailure(`valeur attendue, trouvé ${this.describe()}`, `value expected, found ${this.describe()}`, this.i);
+  }
+
+  /**
+   * Skips a value of well-formed JSON, counting lines only: no key strings, no checks. Finding positions
+   * are looked up in entries that hold a few wanted paths among hundreds of values.
+   */
+  private skipValue(): void {
+    const b = this.b;
+    let depth = 0;
+    for (;;) {
+      const c = b[this.i];
+      if (c === undefined) return;
+      if (c === QUOTE) {
+        this.i++;
+        for (let d = b[this.i]; d !== QUOTE && d !== undefined; d = b[this.i]) this.i += d === BACKSLASH ? 2 : 1;
+        this.i++;
+      } else if (c === 0x7b || c === 0x5b) {
+        depth++;
+        this.i++;
+      } else if (c === 0x7d || c === 0x5d) {
+        if (depth === 0) return; // the end of the enclosing container: the value was a number or literal
+        depth--;
+        this.i++;
+      } else if (c === 0x2c && depth === 0) {
+        return;
+      } else {
+        if (c === 0x0a) {
+          this.line++;
+          this.lineStart = this.i + 1;
+        }
+        this.i++;
+      }
+      if (depth === 0 && (c === QUOTE || c === 0x7d || c === 0x5d)) return;
+    }
   }
 
   private literal(word: string): boolean {
@@ -250,7 +294,9 @@ class Scanner {
       if (this.b[this.i] !== QUOTE) throw new ScanFailure(`nom de propriété entre guillemets attendu, trouvé ${this.describe()}`, `quoted property name expected, found ${this.describe()}`, this.i);
       const keyPos = this.here();
       const key = this.string(true);
-      if (Array.isArray(keys)) {
+      if (this.lookupOnly) {
+        // duplicates were reported by the strict scan
+      } else if (Array.isArray(keys)) {
         if (keys.includes(key)) this.duplicates.push({ path: pathOf(stack) || '(racine)', key, ...keyPos });
         keys.push(key);
         if (keys.length > 16) keys = new Set(keys);
