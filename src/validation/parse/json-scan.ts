@@ -126,6 +126,9 @@ function scan(bytes: Buffer, trie: Trie | undefined, layout: boolean): ScanResul
 }
 
 const QUOTE = 0x22;
+/** Interned property names (hash of the ASCII bytes → name); bounded so arbitrary keys cannot grow it. */
+const KEYS = new Map<number, string>();
+const MAX_INTERNED_KEYS = 4096;
 const BACKSLASH = 0x5c;
 
 class Scanner {
@@ -293,7 +296,7 @@ class Scanner {
     for (;;) {
       if (this.b[this.i] !== QUOTE) throw new ScanFailure(`nom de propriété entre guillemets attendu, trouvé ${this.describe()}`, `quoted property name expected, found ${this.describe()}`, this.i);
       const keyPos = this.here();
-      const key = this.string(true);
+      const key = this.key();
       if (this.lookupOnly) {
         // duplicates were reported by the strict scan
       } else if (Array.isArray(keys)) {
@@ -369,6 +372,33 @@ class Scanner {
       }
       throw new ScanFailure(`« , » ou « ] » attendu, trouvé ${this.describe()}`, `"," or "]" expected, found ${this.describe()}`, this.i);
     }
+  }
+
+  /**
+   * A property name. Plain ASCII names (nearly all of them: FHIR element names) are interned by a hash of
+   * their bytes, so a document of 100,000 entries does not allocate a string per key; anything else
+   * (escapes, non-ASCII, control characters) goes through the full string scan.
+   */
+  private key(): string {
+    const b = this.b;
+    const start = this.i + 1;
+    let h = 0;
+    let k = start;
+    for (let c = b[k]; c !== QUOTE; c = b[++k]) {
+      if (c === BACKSLASH || c < 0x20 || c >= 0x80 || c === undefined) return this.string(true);
+      h = (Math.imul(h, 31) + c) | 0;
+    }
+    const length = k - start;
+    const cached = KEYS.get(h);
+    this.i = k + 1;
+    if (cached !== undefined && cached.length === length) {
+      let same = true;
+      for (let j = 0; j < length && same; j++) same = cached.charCodeAt(j) === b[start + j];
+      if (same) return cached;
+    }
+    const key = b.toString('latin1', start, k);
+    if (cached === undefined && KEYS.size < MAX_INTERNED_KEYS) KEYS.set(h, key);
+    return key;
   }
 
   /** Scans a string; returns its value only when asked (keys), values are just skipped. */
