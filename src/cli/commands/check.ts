@@ -1,20 +1,15 @@
 /** `tddui-bench check`: validates files and writes a report; exit code 0 (no error), 1 (errors), 2 (usage). */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
 import { Command, Option } from 'commander';
 import { Checker } from '../../rules/checker.js';
-import { formatJson } from '../../reports/format-json.js';
-import { formatJunit } from '../../reports/format-junit.js';
-import { formatSarif } from '../../reports/format-sarif.js';
-import { formatText } from '../../reports/format-text.js';
 import type { Lang } from '../../reports/messages.js';
-import { buildReport, fileReport, sha256, type CheckReport } from '../../reports/report-model.js';
-import { pinsOf, TOOL } from '../../reports/tool-info.js';
+import { renderReport, REPORT_FORMATS, type ReportFormat } from '../../reports/render-report.js';
+import { runCheck } from '../../reports/run-check.js';
 import { openDefinitions } from '../definitions.js';
 import { expandInputs } from '../inputs.js';
 
 interface CheckCliOptions {
-  format: 'text' | 'json' | 'junit' | 'sarif';
+  format: ReportFormat;
   out?: string;
   lang: Lang;
   load: string[];
@@ -29,7 +24,7 @@ export function checkCommand(): Command {
   return new Command('check')
     .description('vérifie des exports FHIR (JSON ou XML) contre les profils TDDUI et les règles TDDUI')
     .argument('<inputs...>', 'fichiers ou dossiers à vérifier')
-    .addOption(new Option('-f, --format <format>', 'format du rapport').choices(['text', 'json', 'junit', 'sarif']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'format du rapport').choices([...REPORT_FORMATS]).default('text'))
     .option('-o, --out <file>', 'écrire le rapport dans ce fichier')
     .addOption(new Option('--lang <lang>', 'langue des messages').choices(['fr', 'en']).default('fr'))
     .option('--load <path>', 'ressources de conformité supplémentaires (fichier, dossier ou paquet .tgz), répétable', collect, [])
@@ -38,32 +33,14 @@ export function checkCommand(): Command {
     .option('--show-info', 'format texte : lister aussi les informations')
     .action(async (inputs: string[], options: CheckCliOptions) => {
       const files = expandInputs(inputs);
-      const startedAt = new Date().toISOString();
       const { ctx, loadDiagnostics } = await openDefinitions(options.load);
       for (const d of loadDiagnostics) process.stderr.write(`--load : ${d}\n`);
-      const checker = new Checker(ctx);
-      const results = files.map((file) => {
-        const bytes = readFileSync(file);
-        const checked = checker.check(bytes, { profiles: options.profile, tddui: !options.fhirOnly });
-        return fileReport({ file, sha256: sha256(bytes), bytes: bytes.length, format: checked.format }, checked.findings, options.lang);
+      const report = runCheck(new Checker(ctx), files.map((file) => ({ name: file, bytes: () => readFileSync(file) })), {
+        lang: options.lang, profiles: options.profile, fhirOnly: options.fhirOnly,
       });
-      const report = buildReport(TOOL, pinsOf(ctx), results, options.lang, { id: randomUUID(), startedAt, finishedAt: new Date().toISOString() });
-      const text = render(report, options);
-      if (options.out) writeFileSync(options.out, text);
-      else process.stdout.write(text);
+      const out = await renderReport(report, options.format, { showInformation: options.showInfo });
+      if (options.out) writeFileSync(options.out, out);
+      else process.stdout.write(out);
       process.exitCode = report.verdict === 'pass' ? 0 : 1;
     });
-}
-
-function render(report: CheckReport, options: CheckCliOptions): string {
-  switch (options.format) {
-    case 'json':
-      return formatJson(report);
-    case 'junit':
-      return formatJunit(report);
-    case 'sarif':
-      return formatSarif(report);
-    default:
-      return formatText(report, { showInformation: options.showInfo });
-  }
 }
