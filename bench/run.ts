@@ -20,7 +20,7 @@
  *   --child-flags "FLAGS"           extra node flags for the measuring processes (e.g. "--max-semi-space-size=64")
  *   --startup-runs N                runs per start-up measurement (default 5)
  *   --no-startup                    skip the start-up measurements
- *   --no-dist-build                 do not compile src/ to a temporary dist/ when the project has none
+ *   --no-dist-build                 measure src/ through tsx instead of a fresh tsc build of src/
  *   --keep                          keep the temporary folder (Bundles, profiles)
  *   --out FILE                      results file (default .bench-out/results.json)
  *
@@ -193,9 +193,10 @@ function heapArgs(o: Options): string[] {
   return [...(o.heapMB ? [`--max-old-space-size=${o.heapMB}`] : []), ...o.childFlags];
 }
 
-function measureSize(o: Options, file: string, warmup: string, reps: number, cpuProfile?: string): ProcessOutcome<ChildResult> {
+function measureSize(o: Options, file: string, warmup: string, reps: number, cpuProfile?: string, engine?: string): ProcessOutcome<ChildResult> {
   const args = ['--import', 'tsx', '--expose-gc', ...heapArgs(o), join('bench', 'validate-one.ts'), '--file', file, '--warmup', warmup, '--reps', String(reps), '--warmup-runs', String(o.warmupRuns)];
   if (cpuProfile) args.push('--cpu-profile', cpuProfile);
+  if (engine) args.push('--engine', engine);
   const r = runNode(args, 'BENCH-RESULT');
   return { ok: r.ok, result: r.result as ChildResult | undefined, processWallMs: r.processWallMs, error: r.error };
 }
@@ -272,11 +273,12 @@ function measureStartup(label: string, args: string[], runs: number, probe: bool
   return fig;
 }
 
-/** The project's dist/ when built; else (unless disabled) a temporary build with links to profiles/ and node_modules/. */
+/**
+ * A fresh temporary build of src/ (links to profiles/ and node_modules/): the engine as users run it. The
+ * project's own dist/ is not used, as it may be older than src/.
+ */
 function locateDist(o: Options, tmp: string): { dir?: string; origin: string; buildMs?: number; error?: string } {
-  const own = join(PROJECT, 'dist');
-  if (existsSync(join(own, 'rules', 'checker.js'))) return { dir: own, origin: 'project dist/' };
-  if (!o.distBuild) return { origin: 'absent (npm run build; --no-dist-build given)' };
+  if (!o.distBuild) return { origin: 'not built (--no-dist-build): src/ through tsx' };
   const root = join(tmp, 'build');
   mkdirSync(root);
   for (const name of ['profiles', 'node_modules', 'package.json']) symlinkSync(join(PROJECT, name), join(root, name));
@@ -383,13 +385,17 @@ function main(): number {
     log(`examples: ${exampleDir} (${group.entries.length} entries per copy); temporary folder ${tmp}`);
     const warmup = writeBenchBundle(group, group.entries.length, join(tmp, 'warmup.json'));
 
+    // Checks are timed on a fresh tsc build (what users run); start-up is measured on it too.
+    const dist = locateDist(o, tmp);
+    log(`engine: ${dist.dir ? dist.origin : `src/ through tsx (${dist.origin}${dist.error ? `: ${dist.error}` : ''})`}`);
+
     const sizes: SizeFigures[] = [];
     for (const size of o.sizes) {
       const generated = writeBenchBundle(group, size, join(tmp, `bundle-${size}.json`));
       const inputMB = generated.bytes / MiB;
       const reps = o.reps ?? defaultReps(size);
       log(`${fmt(size)} entries: ${fmt(inputMB, 1)} MiB written; checking (${reps} timed run${reps > 1 ? 's' : ''}) in a fresh process…`);
-      const outcome = measureSize(o, generated.file, warmup.file, reps);
+      const outcome = measureSize(o, generated.file, warmup.file, reps, undefined, dist.dir);
       const r = outcome.result;
       const peak = r ? Math.max(r.memory.peakRssMB, r.memory.peakRssCheckPhaseMB ?? 0) : undefined;
       const fig: SizeFigures = {
@@ -409,13 +415,11 @@ function main(): number {
 
     // Start-up of a fresh process.
     const startup: StartupFigures[] = [];
-    let dist: ReturnType<typeof locateDist> | undefined;
     if (o.startup) {
       log('start-up measurements…');
       writeFileSync(join(tmp, 'tiny-patient.json'), TINY_RESOURCE);
       const tiny = join(tmp, 'tiny-patient.json');
       startup.push(measureStartup('probe, src/ via tsx', ['--import', 'tsx', '--input-type=module', '-e', probeCode(join(PROJECT, 'src'))], o.startupRuns, true));
-      dist = locateDist(o, tmp);
       if (dist.dir) startup.push(measureStartup('probe, built dist/', ['--input-type=module', '-e', probeCode(dist.dir)], o.startupRuns, true));
       if (existsSync(join(PROJECT, 'src', 'cli', 'main.ts'))) {
         startup.push(measureStartup('CLI check, src/ via tsx', ['--import', 'tsx', join(PROJECT, 'src', 'cli', 'main.ts'), 'check', tiny], o.startupRuns, false));

@@ -3,7 +3,8 @@
  * peak RSS is that of this size alone):
  *
  *   node --import tsx --expose-gc bench/validate-one.ts --file <bundle.json> --warmup <small.json> [--reps N]
- *        [--warmup-runs N] [--cpu-profile <out.cpuprofile>]   (--reps 0: no timed runs, only cold start + profile)
+ *        [--warmup-runs N] [--cpu-profile <out.cpuprofile>] [--engine <dist dir>]
+ *   (--reps 0: no timed runs, only cold start + profile; --engine: load the engine from a tsc build, as users run it)
  *
  * 1. cold: create the DefinitionContext + Checker and check the small warm-up Bundle (profile loading);
  *    then check it again (--warmup-runs in all, default 10) so that the JIT has compiled the hot paths
@@ -22,6 +23,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { findSourceMap } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { CpuProfile } from './cpu-profile.js';
 
@@ -31,6 +33,8 @@ interface Args {
   reps: number;
   warmupRuns: number;
   cpuProfile?: string;
+  /** A built dist/ folder to load the engine from (default: src/ through tsx). */
+  engine?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -47,6 +51,7 @@ function parseArgs(argv: string[]): Args {
     reps: Math.max(0, Number(get('--reps') ?? 1)),
     warmupRuns: Math.max(1, Number(get('--warmup-runs') ?? 10)),
     cpuProfile: get('--cpu-profile'),
+    engine: get('--engine'),
   };
 }
 
@@ -89,11 +94,13 @@ async function main(): Promise<void> {
 
   // 1. Cold start: module loading, definitions context, first check (profiles loaded lazily on first use).
   const tImport = performance.now();
-  const { Checker } = await import('../src/rules/checker.js');
-  const { DefinitionContext } = await import('../src/definitions/context/definition-context.js');
-  const { DiskCompiledStore } = await import('../src/definitions/store/compiled-store.js');
-  const { PROFILES_DIR } = await import('../src/definitions/paths.js');
-  const { scanJson } = await import('../src/validation/parse/json-scan.js');
+  // The engine as users run it (a tsc build: what `npx tddui-bench` loads), or src/ through tsx.
+  const root = args.engine ? pathToFileURL(args.engine).href : '../src';
+  const { Checker } = (await import(`${root}/rules/checker.js`)) as typeof import('../src/rules/checker.js');
+  const { DefinitionContext } = (await import(`${root}/definitions/context/definition-context.js`)) as typeof import('../src/definitions/context/definition-context.js');
+  const { DiskCompiledStore } = (await import(`${root}/definitions/store/compiled-store.js`)) as typeof import('../src/definitions/store/compiled-store.js');
+  const { PROFILES_DIR } = (await import(`${root}/definitions/paths.js`)) as typeof import('../src/definitions/paths.js');
+  const { scanJson } = (await import(`${root}/validation/parse/json-scan.js`)) as typeof import('../src/validation/parse/json-scan.js');
   const tContext = performance.now();
   const ctx = new DefinitionContext([new DiskCompiledStore(PROFILES_DIR)]);
   const checker = new Checker(ctx);
