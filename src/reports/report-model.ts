@@ -28,11 +28,47 @@ export interface ReportIssue {
   params: Finding['params'];
 }
 
+/** One Bundle entry as the report groups findings by it (resource type, claimed profile, business identifier). */
+export interface EntrySummary {
+  index: number;
+  resourceType: string;
+  fullUrl?: string;
+  profile?: string;
+  /** The business identifier a person recognises the object by (e.g. an INS, a TDDUI identifier value). */
+  businessId?: string;
+}
+
+/** Use-case checklist of a scenario check (`--scenario`): one line per requirement of the rule pack. */
+export interface ScenarioChecklist {
+  id: string;
+  title: string;
+  version: string;
+  requirements: { ruleId: string; title: string; status: 'pass' | 'fail'; findings: number }[];
+}
+
+/** Round-trip fidelity (`--expect`): scores in percent; each loss or alteration is also an issue (FIDELITY-…). */
+export interface FidelityReport {
+  dataset: { name: string; sha256: string; scenario?: string; seed?: number; usagers?: number };
+  score: number;
+  byType: { resourceType: string; expected: number; matched: number; lost: number; altered: number; score: number }[];
+}
+
+/** A reviewer's annotation of a stored run (server); never part of the deterministic check output. */
+export interface Annotation {
+  author: string;
+  decision: 'accept' | 'reject' | 'comment';
+  comment: string;
+  at: string;
+}
+
 export interface FileReport {
   input: { file: string; sha256: string; bytes: number; format?: string };
   verdict: 'pass' | 'fail';
   summary: Summary;
   issues: ReportIssue[];
+  entries?: EntrySummary[];
+  scenario?: ScenarioChecklist;
+  fidelity?: FidelityReport;
 }
 
 export interface CheckReport {
@@ -42,6 +78,8 @@ export interface CheckReport {
   verdict: 'pass' | 'fail';
   lang: Lang;
   results: FileReport[];
+  /** Reviewer annotations (server reports only). */
+  annotations?: Annotation[];
   /** Volatile fields, excluded from determinism guarantees. */
   run?: { id: string; startedAt: string; finishedAt: string };
 }

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Checker } from '../rules/checker.js';
 import type { Lang } from './messages.js';
-import { buildReport, fileReport, sha256, type CheckReport } from './report-model.js';
+import { buildReport, fileReport, sha256, type CheckReport, type FileReport } from './report-model.js';
 import { pinsOf, TOOL } from './tool-info.js';
 
 export interface CheckInput {
@@ -25,13 +25,19 @@ export interface RunCheckOptions {
   runId?: string;
 }
 
-export function runCheck(checker: Checker, inputs: readonly CheckInput[], options: RunCheckOptions = {}): CheckReport {
+/**
+ * Async because some stages are (the CDA XSD runs in WebAssembly, the server must not block its event loop
+ * between inputs); inputs are still checked one after the other, in order.
+ */
+export async function runCheck(checker: Checker, inputs: readonly CheckInput[], options: RunCheckOptions = {}): Promise<CheckReport> {
   const lang = options.lang ?? 'fr';
   const startedAt = new Date().toISOString();
-  const results = inputs.map((input) => {
+  const results: FileReport[] = [];
+  for (const input of inputs) {
     const bytes = typeof input.bytes === 'function' ? input.bytes() : input.bytes;
     const checked = checker.check(bytes, { profiles: options.profiles, tddui: !options.fhirOnly });
-    return fileReport({ file: input.name, sha256: sha256(bytes), bytes: bytes.length, format: checked.format }, checked.findings, lang);
-  });
+    results.push(fileReport({ file: input.name, sha256: sha256(bytes), bytes: bytes.length, format: checked.format }, checked.findings, lang));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
   return buildReport(TOOL, pinsOf(checker.definitions), results, lang, { id: options.runId ?? randomUUID(), startedAt, finishedAt: new Date().toISOString() });
 }

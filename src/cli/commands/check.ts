@@ -35,7 +35,7 @@ export function checkCommand(): Command {
       const files = expandInputs(inputs);
       const { ctx, loadDiagnostics } = await openDefinitions(options.load);
       for (const d of loadDiagnostics) process.stderr.write(`--load : ${d}\n`);
-      const report = runCheck(new Checker(ctx), files.map((file) => ({ name: file, bytes: () => readFileSync(file) })), {
+      const report = await runCheck(new Checker(ctx), files.map((file) => ({ name: file, bytes: () => readFileSync(file) })), {
         lang: options.lang, profiles: options.profile, fhirOnly: options.fhirOnly,
       });
       const out = await renderReport(report, options.format, { showInformation: options.showInfo });
