@@ -31,7 +31,7 @@ async function readTgzJson(file: string): Promise<Map<string, string>> {
       const chunks: Buffer[] = [];
       stream.on('data', (c: unknown) => chunks.push(c as Buffer));
       stream.on('end', () => {
-        if (header.type === 'file' && header.name.endsWith('.json')) files.set(header.name.replace(/^package\//, ''), Buffer.concat(chunks).toString('utf8'));
+        if (header.type === 'file' && header.name.endsWith('.json') && header.name.startsWith('package/')) files.set(header.name.slice('package/'.length), Buffer.concat(chunks).toString('utf8'));
         next();
       });
       stream.on('error', reject);
@@ -73,19 +73,26 @@ export async function importPackage(path: string, dataDir: string): Promise<Impo
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const counts: Record<string, number> = {};
+  mkdirSync(join(out, 'examples'));
   for (const [name, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (name === 'package.json' || name.includes('/')) continue;
-    let r: { resourceType?: unknown; id?: unknown };
+    if (name === 'package.json' || basename(name).startsWith('.')) continue;
+    let r: { resourceType?: unknown; id?: unknown; meta?: { profile?: unknown } };
     try {
       r = JSON.parse(text) as typeof r;
     } catch {
-      continue; // not a resource (e.g. .index.json variants): nothing to publish
+      continue; // not a resource: nothing to publish
     }
-    if (!PUBLISHED_TYPES.includes(r.resourceType as PublishedType) || typeof r.id !== 'string' || !SAFE_ID.test(r.id)) continue;
-    writeFileSync(join(out, `${r.resourceType as string}-${r.id}.json`), text);
-    counts[r.resourceType as string] = (counts[r.resourceType as string] ?? 0) + 1;
+    if (typeof r.resourceType !== 'string' || !/^[A-Za-z]+$/.test(r.resourceType) || typeof r.id !== 'string' || !SAFE_ID.test(r.id)) continue;
+    if (!name.includes('/') && PUBLISHED_TYPES.includes(r.resourceType as PublishedType)) {
+      writeFileSync(join(out, `${r.resourceType}-${r.id}.json`), text);
+      counts[r.resourceType] = (counts[r.resourceType] ?? 0) + 1;
+    } else if (Array.isArray(r.meta?.profile)) {
+      // An instance claiming a profile: shown as the example of that profile's page.
+      writeFileSync(join(out, 'examples', `${r.resourceType}-${r.id}.json`), text);
+      counts.exemples = (counts.exemples ?? 0) + 1;
+    }
   }
-  if (!Object.keys(counts).length) throw new ImportError(`${path} : aucune ressource de conformité (StructureDefinition, ValueSet, CodeSystem, Questionnaire, CapabilityStatement)`);
+  if (!Object.keys(counts).some((k) => k !== 'exemples')) throw new ImportError(`${path} : aucune ressource de conformité (StructureDefinition, ValueSet, CodeSystem, Questionnaire, CapabilityStatement)`);
   const info: ImportedPackage = { id, version: manifest.version ?? 'local', source: path, importedAt: new Date().toISOString(), counts };
   writeFileSync(join(out, 'imported.json'), `${JSON.stringify(info, null, 2)}\n`);
   return info;

@@ -39,6 +39,8 @@ export function isPublishedType(type: string): type is PublishedType {
 
 export class Publication {
   private readonly official: OfficialEntry[] = [];
+  /** Profile canonical → example instance files claiming it (from imported packages). */
+  private readonly examples = new Map<string, string[]>();
   readonly packages: ImportedPackage[] = [];
 
   constructor(private readonly ctx: DefinitionContext, dataDir: string, private readonly benchCapability: () => JsonObject) {
@@ -54,7 +56,19 @@ export class Publication {
         const r = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { url?: string };
         this.official.push({ type: m[1], id: m[2], url: r.url, file: join(dir, file) });
       }
+      const exDir = join(dir, 'examples');
+      if (!existsSync(exDir)) continue;
+      for (const file of readdirSync(exDir).sort()) {
+        const r = JSON.parse(readFileSync(join(exDir, file), 'utf8')) as { meta?: { profile?: unknown[] } };
+        for (const p of r.meta?.profile ?? []) if (typeof p === 'string') this.examples.set(p, [...(this.examples.get(p) ?? []), join(exDir, file)]);
+      }
     }
+  }
+
+  /** An official example of the profile (imported package), as published. */
+  exampleOf(profileUrl: string): { name: string; text: string } | undefined {
+    const file = this.examples.get(profileUrl)?.[0];
+    return file ? { name: file.split(/[\\/]/).pop()!, text: readFileSync(file, 'utf8') } : undefined;
   }
 
   private load(e: OfficialEntry): Published {
