@@ -48,6 +48,8 @@ export interface WebScenario {
 }
 
 export interface WebBackend {
+  /** Whether this role may submit exports (the server's access matrix). */
+  maySubmit(user: WebUser): boolean;
   /** The user behind a token, or undefined when unknown, revoked or malformed. */
   authenticate(token: string): WebUser | undefined;
   listRuns(user: WebUser, filter: RunFilter): { runs: WebRun[]; total: number };
@@ -58,9 +60,11 @@ export interface WebBackend {
   /** Records and checks an upload; resolves with the run id once the report is stored. */
   submitCheck(user: WebUser, input: { export: UploadedFile; scenario?: string; expect?: UploadedFile; lang: 'fr' | 'en' }): Promise<string>;
   annotate(user: WebUser, runId: string, annotation: { decision: 'accept' | 'reject' | 'comment'; comment: string }): void;
-  /** The report of a visible run in one format (the server's download table). */
-  reportDownloads(runId: string): { label: string; href: string }[];
-  scenarios(): WebScenario[];
+  /** Report file extensions offered for download (`html`, `pdf`, `json`, `junit.xml`…), in display order. */
+  reportExtensions(): string[];
+  /** One report of a visible run, rendered in the format of `extension`; undefined when absent or hidden. */
+  renderReport(user: WebUser, runId: string, extension: string): Promise<{ mediaType: string; body: string | Buffer } | undefined>;
+  scenarios(): Promise<WebScenario[]>;
   /** Streams a generated dataset; rejects with a user-facing message for unknown scenarios or bad sizes. */
   writeDataset?(id: string, options: { seed: number; usagers: number; format: 'json' | 'xml' }, out: Writable): Promise<void>;
   maxDatasetUsagers: number;

@@ -50,6 +50,8 @@ function requireUser(req: Request, res: Response): WebUser | undefined {
   return user;
 }
 
+const reportHref = (id: string, ext: string, lang: WebLang) => `/executions/${encodeURIComponent(id)}/rapport.${ext}?lang=${lang}`;
+
 /** Only local paths are accepted as the post-login target (no open redirect). */
 const safeNext = (next: unknown): string => (typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/executions');
 
@@ -64,6 +66,7 @@ export function webRouter(backend: WebBackend): Router {
     const lang: WebLang = asked === 'en' || asked === 'fr' ? asked : jar[LANG_COOKIE] === 'en' ? 'en' : 'fr';
     if (asked === 'en' || asked === 'fr') res.cookie(LANG_COOKIE, lang, { sameSite: 'lax', path: '/', maxAge: 365 * 86400_000 });
     const token = jar[SESSION_COOKIE];
+    res.locals.web = true;
     res.locals.lang = lang;
     res.locals.user = token ? backend.authenticate(token) : undefined;
     next();
@@ -99,18 +102,22 @@ export function webRouter(backend: WebBackend): Router {
     res.redirect(303, '/');
   });
 
-  router.get('/tester', (req, res) => {
-    if (!requireUser(req, res)) return;
-    page(req, res, 'check', 'check.title', 'nav.check', { scenarios: backend.scenarios() });
+  router.get('/tester', async (req, res) => {
+    const user = requireUser(req, res);
+    if (!user) return;
+    if (!backend.maySubmit(user)) return errorPage(req, res, 403, 'error.forbidden', label('check.forbidden', locals(res).lang));
+    page(req, res, 'check', 'check.title', 'nav.check', { scenarios: await backend.scenarios() });
   });
 
   router.post('/tester', (req, res, next) => {
     const user = requireUser(req, res);
     if (!user) return;
-    if (user.role === 'admin') return errorPage(req, res, 403, 'error.forbidden', label('check.forbidden', locals(res).lang));
+    if (!backend.maySubmit(user)) return errorPage(req, res, 403, 'error.forbidden', label('check.forbidden', locals(res).lang));
     upload.fields([{ name: 'export', maxCount: 1 }, { name: 'expect', maxCount: 1 }])(req, res, (err: unknown) => {
       const lang = locals(res).lang;
-      const again = (message: string, status: number) => page(req, res, 'check', 'check.title', 'nav.check', { scenarios: backend.scenarios(), error: message }, status);
+      const again = (message: string, status: number) => {
+        backend.scenarios().then((scenarios) => page(req, res, 'check', 'check.title', 'nav.check', { scenarios, error: message }, status), next);
+      };
       if (err) return again(err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE' ? (lang === 'en' ? `File larger than ${backend.maxUploadBytes} bytes.` : `Fichier de plus de ${backend.maxUploadBytes} octets.`) : String((err as Error).message), 413);
       const files = (req.files ?? {}) as Record<string, Express.Multer.File[]>;
       const exported = files.export?.[0];
@@ -166,14 +173,26 @@ export function webRouter(backend: WebBackend): Router {
       titleParams: { id: run.id },
       run,
       summary: report?.summary ?? run.summary,
-      downloads: backend.reportDownloads(run.id),
-      reportHref: `/api/v1/checks/${encodeURIComponent(run.id)}/report.html?lang=${lang}`,
+      downloads: backend.reportExtensions().map((ext) => ({ label: ext.toUpperCase(), href: reportHref(run.id, ext, lang) })),
+      reportHref: reportHref(run.id, 'html', lang),
       findings: shown.slice(0, FINDINGS_SHOWN).map((i) => ({ ...i, severityLabel: label(`severity1.${i.severity}`, lang) })),
       findingsTotal: shown.length,
       capped: shown.length > FINDINGS_SHOWN,
       annotations: (report?.annotations ?? []).map((a) => ({ ...a, decisionLabel: label(`decision.${a.decision}`, lang) })),
       canAnnotate: user.role === 'reviewer',
     });
+  });
+
+  router.get('/executions/:id/:file', async (req, res) => {
+    const user = requireUser(req, res);
+    if (!user) return;
+    const file = req.params.file as string;
+    const ext = file.startsWith('rapport.') ? file.slice('rapport.'.length) : '';
+    const rendered = backend.reportExtensions().includes(ext) ? await backend.renderReport(user, req.params.id as string, ext) : undefined;
+    if (!rendered) return errorPage(req, res, 404, 'error.notFound');
+    res.type(rendered.mediaType);
+    if (ext !== 'html') res.attachment(`rapport-${req.params.id}.${ext}`);
+    res.send(rendered.body);
   });
 
   router.post('/executions/:id/avis', form, (req, res) => {
@@ -188,8 +207,8 @@ export function webRouter(backend: WebBackend): Router {
     res.redirect(303, `/executions/${encodeURIComponent(req.params.id)}?lang=${locals(res).lang}#h-annotations`);
   });
 
-  router.get('/scenarios', (req, res) => {
-    page(req, res, 'scenarios', 'scenarios.title', 'nav.scenarios', { scenarios: backend.writeDataset ? backend.scenarios() : [], maxUsagers: backend.maxDatasetUsagers });
+  router.get('/scenarios', async (req, res) => {
+    page(req, res, 'scenarios', 'scenarios.title', 'nav.scenarios', { scenarios: backend.writeDataset ? await backend.scenarios() : [], maxUsagers: backend.maxDatasetUsagers });
   });
 
   router.get('/scenarios/:id/jeu-de-donnees', async (req, res) => {
@@ -197,7 +216,7 @@ export function webRouter(backend: WebBackend): Router {
     const seed = Number(req.query.seed);
     const usagers = Number(req.query.usagers);
     const format = req.query.format === 'xml' ? 'xml' : 'json';
-    const known = backend.scenarios().some((s) => s.id === req.params.id);
+    const known = (await backend.scenarios()).some((s) => s.id === req.params.id);
     if (!backend.writeDataset || !known) return errorPage(req, res, 404, 'error.notFound');
     if (!Number.isSafeInteger(seed) || seed < 0 || !Number.isInteger(usagers) || usagers < 1 || usagers > backend.maxDatasetUsagers) {
       return errorPage(req, res, 400, 'error.notFound', locals(res).lang === 'en' ? `Seed: integer ≥ 0; usagers: 1 to ${backend.maxDatasetUsagers}.` : `Graine : entier ≥ 0 ; usagers : de 1 à ${backend.maxDatasetUsagers}.`);
@@ -210,7 +229,7 @@ export function webRouter(backend: WebBackend): Router {
 
   // Errors of the web pages answer a French page, never a stack trace.
   router.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(err);
+    if (res.headersSent || !res.locals.web) return next(err);
     errorPage(req, res, 500, 'error.internal');
   });
 
