@@ -13,6 +13,8 @@ import { fhirRouter } from './routes/fhir.js';
 import { openapiRouter } from './routes/openapi.js';
 import { profilePagesRouter } from './routes/profile-pages.js';
 import { scenariosRouter } from './routes/scenarios.js';
+import { webRouter } from '../web/web-routes.js';
+import { serverWebBackend } from './web-backend.js';
 
 /** Body-parser and multer failures → client errors with a clear message. */
 function clientError(err: unknown, ctx: ServerContext): HttpError | undefined {
@@ -71,6 +73,8 @@ export function buildApp(ctx: ServerContext): express.Express {
   app.use(adminRouter(ctx));
   app.use(openapiRouter());
   app.use(profilePagesRouter(ctx));
+  // The web pages come last: API and FHIR requests never reach them, and their error page is theirs only.
+  app.use(webRouter(serverWebBackend(ctx)));
 
   app.use((req, _res, next) => next(new HttpError(404, 'introuvable', `aucune ressource à cette adresse : ${req.method} ${req.path}`)));
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
