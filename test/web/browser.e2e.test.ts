@@ -85,7 +85,7 @@ describe('web interface in a real browser', function () {
   it('the PDF download is a real PDF whose text holds the rule ids', async () => {
     const page = await signIn(tokens.vendor);
     await page.goto(runUrl);
-    const href = await page.$$eval('.downloads a', (as) => as.map((a) => (a as HTMLAnchorElement).href).find((h) => h.includes('rapport.pdf')));
+    const href = await page.$$eval('.downloads a', (as) => as.map((a) => (a as unknown as { href: string }).href).find((h) => h.includes('rapport.pdf')));
     expect(href, 'PDF link on the run page').to.be.a('string');
     const cookies = await page.browserContext().cookies();
     const res = await fetch(href!, { headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') } });
