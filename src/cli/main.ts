@@ -6,8 +6,10 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL } from '../reports/tool-info.js';
 import { checkCommand } from './commands/check.js';
+import { generateCommand } from './commands/generate.js';
 import { profilesCommand } from './commands/profiles.js';
 import { rulesCommand } from './commands/rules.js';
+import { scenariosCommand } from './commands/scenarios.js';
 
 export function buildProgram(): Command {
   const program = new Command('tddui-bench')
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
   program.addCommand(checkCommand());
   program.addCommand(profilesCommand());
   program.addCommand(rulesCommand());
+  program.addCommand(scenariosCommand());
+  program.addCommand(generateCommand());
   for (const c of program.commands) {
     c.exitOverride();
     for (const sub of c.commands) sub.exitOverride();
