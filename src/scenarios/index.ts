@@ -18,6 +18,7 @@ import { loadScenarios, scenarioById } from './scenario-store.js';
 export type { DatasetFormat } from './bundle-writer.js';
 export type { Scenario, ScenarioRule } from './scenario-model.js';
 export type { InjectedDefect } from './defects.js';
+export { DEFECT_CATALOGUE } from './defects.js';
 export { scenarioById, loadScenarios } from './scenario-store.js';
 
 export interface ScenarioSummary {
@@ -72,6 +73,8 @@ export interface Manifest {
   entries: number;
   byProfile: Record<string, number>;
   defects: InjectedDefect[];
+  /** Requested defects no usager could take (see defects.ts). */
+  defectsNotInjected: number;
 }
 
 let shipped: DefinitionContext | undefined;
@@ -104,7 +107,7 @@ async function produce(
   for (const e of builder.shared()) await emit(e);
   for (let i = 0; i < params.usagers; i++) {
     const block = builder.usager(i);
-    defects.apply(block, index, params.usagers - i - 1);
+    defects.apply(block, index);
     const objects: ManifestObject[] = [];
     for (const e of block.entries) {
       const at = await emit(e);
@@ -118,7 +121,7 @@ async function produce(
     scenario: { id: scenario.id, version: scenario.version },
     seed: params.seed, usagers: params.usagers, referenceDate: params.referenceDate, format,
     essms: { finess: builder.ctx.finess, name: builder.ctx.essms.name },
-    entries: index, byProfile: sortedProfiles, defects: defects.injected(),
+    entries: index, byProfile: sortedProfiles, defects: defects.injected(), defectsNotInjected: defects.notInjected(),
   };
 }
 
