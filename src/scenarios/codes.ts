@@ -14,14 +14,12 @@ export type Coding = {
 };
 
 export const VS = {
-  civility: 'https://mos.esante.gouv.fr/NOS/JDV_J245-Civilite-CISIS/FHIR/JDV-J245-Civilite-CISIS',
   householdSituation: 'https://mos.esante.gouv.fr/NOS/JDV_J176-SituationVieQuotidienne-MDPH/FHIR/JDV-J176-SituationVieQuotidienne-MDPH',
   receptionMode: 'https://mos.esante.gouv.fr/NOS/JDV_J226-ModaliteAccueil-ROR/FHIR/JDV-J226-ModaliteAccueil-ROR',
   ssiadEventType: 'https://smt.esante.gouv.fr/fhir/ValueSet/jdv-type-evenement-ssiad-cisis',
   transportNature: 'https://mos.esante.gouv.fr/NOS/JDV_J282-TransportsLiesAuProjetIndividuel_SERAFIN/FHIR/JDV-J282-TransportsLiesAuProjetIndividuel-SERAFIN',
   carePlanType: 'https://smt.esante.gouv.fr/fhir/ValueSet/jdv-j367-type-projet-personnalise-ms',
   reviewStatus: 'https://smt.esante.gouv.fr/fhir/ValueSet/jdv-j366-statut-bilan-projet-personnalise-ms',
-  directServices: 'https://mos.esante.gouv.fr/NOS/JDV_J284-PrestationsDirects_SERAFIN/FHIR/JDV-J284-PrestationsDirects-SERAFIN',
   familyRole: 'https://smt.esante.gouv.fr/fhir/ValueSet/jdv-j384-role-membre-famille-ms',
   specialisedTeaching: 'https://smt.esante.gouv.fr/fhir/ValueSet/jdv-j386-type-enseignement-specialise-ms',
   decisionMotivation: 'https://smt.esante.gouv.fr/fhir/ValueSet/jdv-j399-motivation-ms',

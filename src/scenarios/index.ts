@@ -3,10 +3,9 @@
  * generation streamed to any writable stream, and in-memory regeneration (round-trip fidelity).
  */
 import { PassThrough } from 'node:stream';
-import type { DefinitionContext } from '../definitions/context/definition-context.js';
 import { PROFILES_DIR } from '../definitions/paths.js';
 import { DiskCompiledStore } from '../definitions/store/compiled-store.js';
-import { DefinitionContext as Context } from '../definitions/context/definition-context.js';
+import { DefinitionContext } from '../definitions/context/definition-context.js';
 import type { JsonObject } from '../validation/json-values.js';
 import { TOOL } from '../reports/tool-info.js';
 import type { BuiltEntry } from './builders/common.js';
@@ -79,7 +78,7 @@ export interface Manifest {
 
 let shipped: DefinitionContext | undefined;
 function shippedDefinitions(): DefinitionContext {
-  shipped ??= new Context([new DiskCompiledStore(process.env.TDDUI_BENCH_PROFILES ?? PROFILES_DIR)]);
+  shipped ??= new DefinitionContext([new DiskCompiledStore(process.env.TDDUI_BENCH_PROFILES ?? PROFILES_DIR)]);
   return shipped;
 }
 

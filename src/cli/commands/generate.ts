@@ -2,7 +2,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { writeDataset, type DatasetFormat } from '../../scenarios/index.js';
+import { scenarioById, writeDataset, type DatasetFormat } from '../../scenarios/index.js';
 
 interface GenerateCliOptions {
   scenario: string;
@@ -37,6 +37,7 @@ export function generateCommand(): Command {
     .option('--manifest <file>', 'fichier manifeste : usagers, identifiants métier de chaque objet, défauts injectés')
     .option('--defects <n>', 'injecter n défauts connus (le manifeste donne la règle et le chemin attendus)', integer('--defects'))
     .action(async (o: GenerateCliOptions) => {
+      scenarioById(o.scenario); // an unknown scenario fails before any file is created
       const out = createWriteStream(o.out);
       const manifestOut = o.manifest ? createWriteStream(o.manifest) : undefined;
       const manifest = await writeDataset(o.scenario, { seed: o.seed, usagers: o.usagers, referenceDate: o.referenceDate, format: o.format, defects: o.defects }, out, manifestOut);
