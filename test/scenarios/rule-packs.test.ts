@@ -121,6 +121,11 @@ describe('scénarios : règles de cas d’usage (check --scenario)', () => {
     expect(issue.message).to.match(/^Usager \d{15}|^Usager 3\d{9}\//);
   });
 
+  it('entrée illisible : toutes les exigences en échec (les règles n’ont pas pu s’exécuter)', async () => {
+    const report = await runCheck(sharedChecker(), [{ name: 'bad.json', bytes: Buffer.from('{"resourceType":') }], { scenario: 'projet-de-vie', runId: 'test' });
+    expect(report.results[0].scenario!.requirements.map((q) => q.status)).to.deep.equal(['fail', 'fail']);
+  });
+
   it('scénario inconnu → erreur claire', async () => {
     let error: Error | undefined;
     await runCheck(sharedChecker(), [{ name: 'x.json', bytes: Buffer.from('{}') }], { scenario: 'nope' }).catch((e: Error) => { error = e; });
