@@ -7,8 +7,10 @@ import { Command, CommanderError } from 'commander';
 import { TOOL } from '../reports/tool-info.js';
 import { adminCommand } from './commands/admin.js';
 import { checkCommand } from './commands/check.js';
+import { generateCommand } from './commands/generate.js';
 import { profilesCommand } from './commands/profiles.js';
 import { rulesCommand } from './commands/rules.js';
+import { scenariosCommand } from './commands/scenarios.js';
 
 export function buildProgram(): Command {
   const program = new Command('tddui-bench')
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
   program.addCommand(checkCommand());
   program.addCommand(profilesCommand());
   program.addCommand(rulesCommand());
+  program.addCommand(scenariosCommand());
+  program.addCommand(generateCommand());
   program.addCommand(adminCommand());
   for (const c of program.commands) {
     c.exitOverride();

@@ -26,6 +26,14 @@ export function formatText(report: CheckReport, options: TextOptions = {}): stri
       if (i.hint) out.push(`      ${lang === 'fr' ? 'Piste' : 'Hint'} : ${i.hint}`);
       out.push(`      ${i.specUrl}`);
     }
+    if (r.scenario) {
+      const sc = r.scenario;
+      out.push(`  ${lang === 'fr' ? 'Cas d’usage' : 'Use case'} ${sc.id} (${sc.version}) : ${sc.title}`);
+      for (const q of sc.requirements) {
+        const mark = q.status === 'pass' ? (lang === 'fr' ? 'OK    ' : 'PASS  ') : (lang === 'fr' ? 'ÉCHEC ' : 'FAIL  ');
+        out.push(`    ${mark} ${q.ruleId.padEnd(10)} ${q.title}${q.findings ? ` (${q.findings})` : ''}`);
+      }
+    }
     out.push(`  → ${summaryLine(r.summary, lang)} — ${verdictLabel(r.verdict, lang)}`);
     out.push('');
   }

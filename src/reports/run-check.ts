@@ -4,6 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Checker } from '../rules/checker.js';
+import { scenarioChecklist } from '../scenarios/checklist.js';
+import { scenarioCheckRules } from '../scenarios/rule-pack.js';
+import { scenarioById } from '../scenarios/scenario-store.js';
 import type { Lang } from './messages.js';
 import { buildReport, fileReport, sha256, type CheckReport, type FileReport } from './report-model.js';
 import { pinsOf, TOOL } from './tool-info.js';
@@ -21,6 +24,8 @@ export interface RunCheckOptions {
   profiles?: string[];
   /** FHIR validation only: no tddui-bundle, no TDDUI rules. */
   fhirOnly?: boolean;
+  /** Use-case scenario id: its rule pack runs after the TDDUI rules and each result gets its checklist. */
+  scenario?: string;
   /** Run id (volatile block of the report); a random UUID by default. */
   runId?: string;
 }
@@ -33,10 +38,14 @@ export async function runCheck(checker: Checker, inputs: readonly CheckInput[], 
   const lang = options.lang ?? 'fr';
   const startedAt = new Date().toISOString();
   const results: FileReport[] = [];
+  const scenario = options.scenario ? scenarioById(options.scenario) : undefined;
+  const extraRules = scenario && !options.fhirOnly ? scenarioCheckRules(scenario) : undefined;
   for (const input of inputs) {
     const bytes = typeof input.bytes === 'function' ? input.bytes() : input.bytes;
-    const checked = checker.check(bytes, { profiles: options.profiles, tddui: !options.fhirOnly });
-    results.push(fileReport({ file: input.name, sha256: sha256(bytes), bytes: bytes.length, format: checked.format }, checked.findings, lang));
+    const checked = checker.check(bytes, { profiles: options.profiles, tddui: !options.fhirOnly, extraRules });
+    const result = fileReport({ file: input.name, sha256: sha256(bytes), bytes: bytes.length, format: checked.format }, checked.findings, lang);
+    if (scenario && extraRules) result.scenario = scenarioChecklist(scenario, checked.findings, lang);
+    results.push(result);
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return buildReport(TOOL, pinsOf(checker.definitions), results, lang, { id: options.runId ?? randomUUID(), startedAt, finishedAt: new Date().toISOString() });

@@ -6,6 +6,7 @@
 import { FHIR_RULES } from '../validation/fhir-rules.js';
 import type { RuleDefinition } from '../validation/finding.js';
 import type { CheckRule } from './rule.js';
+import { scenarioRuleDefinitions } from '../scenarios/rule-pack.js';
 import { BUNDLE_RULES } from './tddui/bundle-rules.js';
 import { BUSINESS_ID_RULES } from './tddui/business-id-rules.js';
 import { IDENTIFIER_RULES } from './tddui/identifier-rules.js';
@@ -18,7 +19,8 @@ import { QUESTIONNAIRE_RULES } from './tddui/questionnaire-rules.js';
 /** Rules run after the engine, in this order. */
 export const CHECK_RULES: CheckRule[] = [...BUNDLE_RULES, ...PROFILE_RULES, ...COHERENCE_RULES, ...QUESTIONNAIRE_RULES, ...IDENTIFIER_RULES, ...BUSINESS_ID_RULES];
 
-export const RULE_CATALOGUE: readonly RuleDefinition[] = [...FHIR_RULES, ...CORE_INVARIANT_RULES, ...INVARIANT_RULES, ...CHECK_RULES];
+/** Use-case scenario rules (scenarios/*.json) are listed too; they run only with `check --scenario`. */
+export const RULE_CATALOGUE: readonly RuleDefinition[] = [...FHIR_RULES, ...CORE_INVARIANT_RULES, ...INVARIANT_RULES, ...CHECK_RULES, ...scenarioRuleDefinitions()];
 
 /** Version of the TDDUI rule pack; bump when a rule is added, removed or changes meaning. */
 export const RULE_PACK_VERSION = '1.0.0';

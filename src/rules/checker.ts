@@ -18,6 +18,8 @@ export interface CheckOptions {
   /** TDDUI mode (default): Bundles are checked against tddui-bundle and the TDDUI rules run. */
   tddui?: boolean;
   format?: InputFormat;
+  /** Rules run after the TDDUI rules for this check only (e.g. a use-case scenario's rule pack). */
+  extraRules?: readonly CheckRule[];
 }
 
 export interface CheckedInput {
@@ -69,6 +71,7 @@ export class Checker {
       include: (fs) => added.push(...fs),
     };
     for (const rule of this.rules) rule.check(ctx);
+    for (const rule of options.extraRules ?? []) rule.check(ctx);
     sink.addAll(added);
     const findings = finish(sink.findings);
     v.locate(findings);

@@ -1,11 +1,17 @@
 #!/usr/bin/env node
 /** `npm start`: the server, configured by environment variables; SIGTERM/SIGINT finish in-flight checks first. */
+import { listScenarios, writeDataset } from '../scenarios/index.js';
 import { ConfigError } from './config.js';
 import { jsonLogger } from './log.js';
 import { startServer } from './server.js';
 
 try {
-  const server = await startServer();
+  const server = await startServer({
+    scenarios: {
+      list: () => listScenarios().map((s) => ({ ...s })),
+      writeDataset: async (id, request, out) => { await writeDataset(id, request, out); },
+    },
+  });
   process.stdout.write(`tddui-bench : serveur à l’écoute sur ${server.url}\n`);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {

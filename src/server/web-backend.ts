@@ -7,6 +7,7 @@ import type { Writable } from 'node:stream';
 import { renderReport, REPORT_MEDIA_TYPES } from '../reports/render-report.js';
 import { sha256 } from '../reports/report-model.js';
 import type { RunCheckOptions } from '../reports/run-check.js';
+import { isScenarioId } from '../scenarios/scenario-store.js';
 import type { WebBackend, WebRun, WebUser } from '../web/web-backend.js';
 import { UserFacingError } from '../web/web-routes.js';
 import { ACCESS, type RouteId } from './auth.js';
@@ -74,6 +75,7 @@ export function serverWebBackend(ctx: ServerContext): WebBackend {
       const options: RunCheckOptions & Record<string, unknown> = { lang: input.lang };
       if (input.scenario) {
         if (!WIRED_OPTIONS.has('scenario')) throw new UserFacingError('les scénarios ne sont pas disponibles sur ce serveur');
+        if (!isScenarioId(input.scenario)) throw new UserFacingError(`scénario inconnu : ${input.scenario}`);
         options.scenario = input.scenario;
       }
       if (input.expect) {

@@ -125,10 +125,16 @@ describe('serveur : API de vérification', function () {
     expect(missing.status).to.equal(404);
   });
 
-  it('options scenario/expect non branchées : 501 clair ; option invalide : 400 ; corps vide : 400', async () => {
-    const res = await submit(validBundle(), '?scenario=ssiad');
-    expect(res.status).to.equal(501);
-    expect(((await res.json()) as any).error.message).to.match(/scenario/);
+  it('scénario inconnu : 400 clair ; scénario connu : checklist du cas d’usage dans le rapport ; option invalide : 400 ; corps vide : 400', async () => {
+    const unknown = await submit(validBundle(), '?scenario=ssiad');
+    expect(unknown.status).to.equal(400);
+    expect(((await unknown.json()) as any).error.message).to.match(/scénario inconnu : ssiad/);
+    const known = await submit(validBundle(), '?scenario=ssiad-sidoba');
+    expect(known.status).to.equal(201);
+    const id = ((await known.json()) as any).id;
+    const report = (await (await api(`/api/v1/checks/${id}/report.json`, { token: t.tokens.vendor })).json()) as any;
+    expect(report.results[0].scenario.id).to.equal('ssiad-sidoba');
+    expect(report.results[0].scenario.requirements.length).to.be.greaterThan(0);
     expect((await submit(validBundle(), '?lang=de')).status).to.equal(400);
     expect((await submit(validBundle(), '?wait=peut-etre')).status).to.equal(400);
     expect((await submit('')).status).to.equal(400);

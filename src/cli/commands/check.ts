@@ -16,6 +16,7 @@ interface CheckCliOptions {
   profile: string[];
   fhirOnly?: boolean;
   showInfo?: boolean;
+  scenario?: string;
 }
 
 const collect = (v: string, prev: string[]) => [...prev, v];
@@ -30,13 +31,14 @@ export function checkCommand(): Command {
     .option('--load <path>', 'ressources de conformité supplémentaires (fichier, dossier ou paquet .tgz), répétable', collect, [])
     .option('--profile <url>', 'valider aussi contre ce profil (URL canonique), répétable', collect, [])
     .option('--fhir-only', 'validation FHIR seule, sans le profil tddui-bundle ni les règles TDDUI')
+    .option('--scenario <id>', 'ajouter les règles du cas d’usage de ce scénario (voir « scenarios list ») et sa liste de contrôle')
     .option('--show-info', 'format texte : lister aussi les informations')
     .action(async (inputs: string[], options: CheckCliOptions) => {
       const files = expandInputs(inputs);
       const { ctx, loadDiagnostics } = await openDefinitions(options.load);
       for (const d of loadDiagnostics) process.stderr.write(`--load : ${d}\n`);
       const report = await runCheck(new Checker(ctx), files.map((file) => ({ name: file, bytes: () => readFileSync(file) })), {
-        lang: options.lang, profiles: options.profile, fhirOnly: options.fhirOnly,
+        lang: options.lang, profiles: options.profile, fhirOnly: options.fhirOnly, scenario: options.scenario,
       });
       const out = await renderReport(report, options.format, { showInformation: options.showInfo });
       if (options.out) writeFileSync(options.out, out);

@@ -8,6 +8,7 @@ import multer from 'multer';
 import { renderReport, REPORT_MEDIA_TYPES, type ReportFormat } from '../../reports/render-report.js';
 import { sha256, type CheckReport } from '../../reports/report-model.js';
 import type { RunCheckOptions } from '../../reports/run-check.js';
+import { isScenarioId } from '../../scenarios/scenario-store.js';
 import { authorize, callerOf } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { HttpError } from '../errors.js';
@@ -27,7 +28,7 @@ export const REPORT_EXTENSIONS: Record<string, ReportFormat> = {
  * rejected with 501 until wired (add the name here once runCheck accepts it: it is then passed through).
  */
 export const PASS_THROUGH_OPTIONS = ['scenario', 'expect'] as const;
-export const WIRED_OPTIONS = new Set<string>();
+export const WIRED_OPTIONS = new Set<string>(['scenario']);
 
 const DECISIONS = ['accept', 'reject', 'comment'] as const;
 
@@ -78,6 +79,7 @@ function checkOptions(fields: Record<string, unknown>): RunCheckOptions & Record
     const value = single(fields[name], name);
     if (value === undefined) continue;
     if (!WIRED_OPTIONS.has(name)) throw new HttpError(501, 'non-implemente', `option « ${name} » : pas encore prise en charge par ce serveur (les scénarios ne sont pas branchés)`);
+    if (name === 'scenario' && !isScenarioId(value)) throw new HttpError(400, 'parametre-invalide', `scénario inconnu : ${value} (voir GET /api/v1/scenarios)`);
     options[name] = value;
   }
   return options;
