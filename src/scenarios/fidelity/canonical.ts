@@ -1,0 +1,50 @@
+/**
+ * Canonical text of a value for equality tests across the two sides: object keys sorted, and every
+ * literal reference replaced by a token naming what it points to (never the id or fullUrl it uses).
+ */
+import type { Json, JsonObject } from '../../validation/json-values.js';
+import { outsideToken, type BundleObject, type BundleSide } from './bundle-objects.js';
+
+/** Resource elements that are no data of the usager: the id, technical metadata and the generated narrative. */
+export const TECHNICAL_ELEMENTS = new Set(['id', 'meta', 'text']);
+
+/** Token of a resolved target ("#3": expected object 3), chosen by the side (see Matching). */
+export type TargetToken = (target: BundleObject) => string;
+
+export class Canonicaliser {
+  private readonly memo = new WeakMap<object, string>();
+
+  constructor(private readonly side: BundleSide, private readonly targetToken: TargetToken) {}
+
+  /** Token of a literal reference made from `from`. */
+  referenceToken(reference: string, from: BundleObject): string {
+    const target = this.side.resolve(reference, from);
+    return target ? this.targetToken(target) : outsideToken(reference);
+  }
+
+  of(value: Json | undefined, from: BundleObject): string {
+    if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
+    let text = this.memo.get(value);
+    if (text === undefined) {
+      text = Array.isArray(value) ? `[${value.map((v) => this.of(v, from)).join(',')}]` : this.objectText(value, from, undefined);
+      this.memo.set(value, text);
+    }
+    return text;
+  }
+
+  /** The resource's data: technical elements left out, and optionally other top-level elements. */
+  resource(obj: BundleObject, leaveOut?: ReadonlySet<string>): string {
+    return this.objectText(obj.resource, obj, (k) => TECHNICAL_ELEMENTS.has(k) || (leaveOut?.has(k) ?? false));
+  }
+
+  private objectText(o: JsonObject, from: BundleObject, skip: ((key: string) => boolean) | undefined): string {
+    const parts: string[] = [];
+    for (const k of Object.keys(o).sort()) {
+      if (skip?.(k)) continue;
+      const v = o[k];
+      const text = k === 'reference' && typeof v === 'string' ? JSON.stringify(this.referenceToken(v, from)) : this.of(v, from);
+      parts.push(`${JSON.stringify(k)}:${text}`);
+    }
+    return `{${parts.join(',')}}`;
+  }
+}
