@@ -14,12 +14,16 @@ export type TargetToken = (target: BundleObject) => string;
 export class Canonicaliser {
   private readonly memo = new WeakMap<object, string>();
 
-  constructor(private readonly side: BundleSide, private readonly targetToken: TargetToken) {}
+  constructor(
+    private readonly side: BundleSide,
+    private readonly targetToken: TargetToken,
+    private readonly outside: (reference: string) => string = outsideToken,
+  ) {}
 
   /** Token of a literal reference made from `from`. */
   referenceToken(reference: string, from: BundleObject): string {
     const target = this.side.resolve(reference, from);
-    return target ? this.targetToken(target) : outsideToken(reference);
+    return target ? this.targetToken(target) : this.outside(reference);
   }
 
   of(value: Json | undefined, from: BundleObject): string {

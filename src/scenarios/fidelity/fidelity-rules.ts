@@ -31,11 +31,11 @@ const ALTERED_EN = '{object}: {field} altered — "{expected}" expected, "{found
 
 export const FIDELITY_RULES: readonly RuleDefinition[] = [
   rule('FIDELITY-001', 'error',
-    'Usager perdu : {object} ({expected}) du jeu de données est absent de l’export',
-    'Lost usager: {object} ({expected}) of the dataset is missing from the export', INS_PAGE),
+    'Usager perdu : {object} du jeu de données est absent de l’export',
+    'Lost usager: {object} of the dataset is missing from the export', INS_PAGE),
   rule('FIDELITY-002', 'error',
-    'Objet perdu : {object} ({expected}) du jeu de données est absent de l’export',
-    'Lost object: {object} ({expected}) of the dataset is missing from the export'),
+    'Objet perdu : {object} du jeu de données est absent de l’export',
+    'Lost object: {object} of the dataset is missing from the export'),
   rule('FIDELITY-003', 'error',
     '{object} : {field} absent de l’export (attendu « {expected} »)',
     '{object}: {field} missing from the export ("{expected}" expected)'),

@@ -59,7 +59,7 @@ export function matchObjects(exp: BundleSide, act: BundleSide): Matching {
   }
 
   // 4. Objects without identifier: anchors.
-  pairOn(exp, act, m, pair, anchorOf, (e) => e.keys.length === 0);
+  pairOn(exp, act, m, pair, anchorOf, (e) => e.keys.length === 0, true);
   return m;
 }
 
@@ -72,10 +72,14 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /** One pass: unpaired objects of both sides grouped by a key; returns whether any pair was made. */
 function pairOn(
   exp: BundleSide, act: BundleSide, m: Matching, pair: (e: number, a: number) => void,
-  keyOf: (c: Canonicaliser, o: BundleObject) => string, eligible: (e: BundleObject) => boolean,
+  keyOf: (c: Canonicaliser, o: BundleObject) => string, eligible: (e: BundleObject) => boolean, final = false,
 ): boolean {
-  const expC = new Canonicaliser(exp, (t) => `#${t.index}`);
-  const actC = new Canonicaliser(act, (t) => (m.actToExp[t.index] >= 0 ? `#${m.actToExp[t.index]}` : `!${t.index}`));
+  // Unpaired targets get a side-specific token, except in the final phase where nothing more will pair:
+  // there, references to a lost object, to an extra object or outside the Bundle all agree ("?"), so an
+  // object is still recognised when what it points to was lost.
+  const unknown = () => '?';
+  const expC = new Canonicaliser(exp, (t) => (m.expToAct[t.index] >= 0 ? `#${t.index}` : final ? '?' : `#${t.index}`), final ? unknown : undefined);
+  const actC = new Canonicaliser(act, (t) => (m.actToExp[t.index] >= 0 ? `#${m.actToExp[t.index]}` : final ? '?' : `!${t.index}`), final ? unknown : undefined);
   const candidates = new Map<string, number[]>();
   for (const a of act.objects) if (m.actToExp[a.index] < 0) push(candidates, keyOf(actC, a), a.index);
   if (!candidates.size) return false;
