@@ -12,6 +12,7 @@ import { CASE_TABLES } from '../cases/index.js';
 const COVERED_BY_FILE: Record<string, string> = Object.fromEntries([
   ...RULE_CATALOGUE.filter((r) => /^TDDUI-(INS|IDF|BID)-/.test(r.id)).map((r) => [r.id, 'rules/identifier-rules.test.ts']),
   ...RULE_CATALOGUE.filter((r) => /^FHIR-(XML-|PARSE-XML)/.test(r.id)).map((r) => [r.id, 'validation/xml.test.ts']),
+  ...RULE_CATALOGUE.filter((r) => r.id.startsWith('FIDELITY-')).map((r) => [r.id, 'scenarios/fidelity.test.ts']),
 ]);
 
 const placeholders = (s: string) => [...s.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]).sort();

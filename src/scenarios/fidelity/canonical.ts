@@ -27,6 +27,7 @@ export class Canonicaliser {
   }
 
   of(value: Json | undefined, from: BundleObject): string {
+    if (typeof value === 'string') return JSON.stringify(comparableText(value));
     if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
     let text = this.memo.get(value);
     if (text === undefined) {
@@ -51,4 +52,19 @@ export class Canonicaliser {
     }
     return `{${parts.join(',')}}`;
   }
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * The form two texts are compared in: Unicode NFC, and an instant with its offset as the same instant in
+ * UTC (a DUI may store times in another zone without losing anything).
+ */
+export function comparableText(s: string): string {
+  if (INSTANT.test(s)) {
+    const t = Date.parse(s);
+    return Number.isNaN(t) ? s : new Date(t).toISOString();
+  }
+  return NON_ASCII.test(s) ? s.normalize('NFC') : s;
 }

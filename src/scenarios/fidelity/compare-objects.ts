@@ -13,7 +13,7 @@ import type { Finding } from '../../validation/finding.js';
 import { brief, isObject, type Json, type JsonObject } from '../../validation/json-values.js';
 import { finding } from '../../validation/sink.js';
 import { outsideToken, type BundleObject, type BundleSide } from './bundle-objects.js';
-import { Canonicaliser, TECHNICAL_ELEMENTS } from './canonical.js';
+import { Canonicaliser, comparableText, TECHNICAL_ELEMENTS } from './canonical.js';
 import { alterationOf, FIDELITY_SEVERITY } from './fidelity-rules.js';
 import type { Matching } from './match-objects.js';
 
@@ -223,12 +223,8 @@ function urlsOf(place: Place): string[] {
   return urls;
 }
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
 /** Equal values, or the same text in another Unicode normalisation, or the same instant in another offset. */
 export function samePrimitive(e: Json, a: Json): boolean {
   if (e === a) return true;
-  if (typeof e !== 'string' || typeof a !== 'string') return false;
-  if (e.normalize('NFC') === a.normalize('NFC')) return true;
-  return INSTANT.test(e) && INSTANT.test(a) && Date.parse(e) === Date.parse(a);
+  return typeof e === 'string' && typeof a === 'string' && comparableText(e) === comparableText(a);
 }

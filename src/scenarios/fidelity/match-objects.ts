@@ -5,7 +5,8 @@
  *     since a reference can only be compared once its target is paired;
  *  3. identical content except identifiers (an identifier altered in the export is then reported as such,
  *     not as a lost object plus an extra one);
- *  4. objects without any identifier: the same anchor elements (table below), else the same targets.
+ *  4. objects without any identifier: the same anchor elements (table below), else the same targets;
+ *  5. an object without identifier still unpaired, when it is the only one of its type left on both sides.
  * Within a phase, candidates are taken in document order, so the result is deterministic.
  */
 import { isObject, type Json, type JsonObject } from '../../validation/json-values.js';
@@ -58,9 +59,19 @@ export function matchObjects(exp: BundleSide, act: BundleSide): Matching {
     }
   }
 
-  // 4. Objects without identifier: anchors.
-  pairOn(exp, act, m, pair, anchorOf, (e) => e.keys.length === 0, true);
+  // 4. Objects without identifier: anchors; 5. then the only unpaired object of its type on both sides.
+  const keyless = (e: BundleObject) => e.keys.length === 0;
+  pairOn(exp, act, m, pair, anchorOf, keyless, true);
+  const expLeft = unpairedByType(exp, m.expToAct);
+  const actLeft = unpairedByType(act, m.actToExp);
+  pairOn(exp, act, m, pair, (_c, o) => o.type, (e) => keyless(e) && expLeft.get(e.type) === 1 && actLeft.get(e.type) === 1, true);
   return m;
+}
+
+function unpairedByType(side: BundleSide, pairs: Int32Array): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const o of side.objects) if (pairs[o.index] < 0) counts.set(o.type, (counts.get(o.type) ?? 0) + 1);
+  return counts;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
