@@ -5,8 +5,11 @@
  *     since a reference can only be compared once its target is paired;
  *  3. identical content except identifiers (an identifier altered in the export is then reported as such,
  *     not as a lost object plus an extra one);
- *  4. objects without any identifier: the same anchor elements (table below), else the same targets;
- *  5. an object without identifier still unpaired, when it is the only one of its type left on both sides.
+ *  4. objects without identifier: referred to by the same paired objects (a consent by its care plan,
+ *     an agenda by its slots);
+ *  5. objects without identifier: the same anchor elements (table below), else the same targets — only
+ *     when the anchor is unambiguous, since references to lost objects no longer tell usagers apart;
+ *  6. an object without identifier still unpaired, when it is the only one of its type left on both sides.
  * Within a phase, candidates are taken in document order, so the result is deterministic.
  */
 import { isObject, type Json, type JsonObject } from '../../validation/json-values.js';
@@ -20,7 +23,7 @@ export interface Matching {
   actToExp: Int32Array;
 }
 
-/** Elements that recognise an object without identifier (phase 4); other types use their reference targets. */
+/** Elements that recognise an object without identifier (phase 5); other types use their reference targets. */
 const ANCHORS: Record<string, readonly string[]> = {
   Patient: ['birthDate', 'gender'],
   Consent: ['dateTime', 'performer'],
@@ -31,12 +34,11 @@ const ANCHORS: Record<string, readonly string[]> = {
 const IDENTIFIERS = new Set(['identifier', 'masterIdentifier']);
 const MAX_ROUNDS = 8;
 
+type KeyOf = (o: BundleObject) => string | undefined;
+
 export function matchObjects(exp: BundleSide, act: BundleSide): Matching {
   const m: Matching = { expToAct: new Int32Array(exp.objects.length).fill(-1), actToExp: new Int32Array(act.objects.length).fill(-1) };
-  const pair = (e: number, a: number) => {
-    m.expToAct[e] = a;
-    m.actToExp[a] = e;
-  };
+  const keyless = (e: BundleObject) => e.keys.length === 0;
 
   // 1. Identity keys.
   const byKey = new Map<string, number[]>();
@@ -45,7 +47,7 @@ export function matchObjects(exp: BundleSide, act: BundleSide): Matching {
     for (const k of e.keys) {
       const a = byKey.get(k)?.find((i) => m.actToExp[i] < 0);
       if (a !== undefined) {
-        pair(e.index, a);
+        pair(m, e.index, a);
         break;
       }
     }
@@ -53,25 +55,54 @@ export function matchObjects(exp: BundleSide, act: BundleSide): Matching {
 
   // 2 and 3. Same content, then same content but identifiers, in rounds.
   for (const leaveOut of [undefined, IDENTIFIERS]) {
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-      const found = pairOn(exp, act, m, pair, (c, o) => `${o.type}|${c.resource(o, leaveOut)}`, () => true);
-      if (!found) break;
-    }
+    repeat(() => {
+      const { expC, actC } = canonicalisers(exp, act, m, false);
+      return pairOn(exp, act, m, (o) => `${o.type}|${expC.resource(o, leaveOut)}`, (o) => `${o.type}|${actC.resource(o, leaveOut)}`, () => true, false);
+    });
   }
 
-  // 4. Objects without identifier: anchors; 5. then the only unpaired object of its type on both sides.
-  const keyless = (e: BundleObject) => e.keys.length === 0;
-  pairOn(exp, act, m, pair, anchorOf, keyless, true);
+  // 4. Referred to by the same paired objects.
+  repeat(() => {
+    const expIn = incomingReferences(exp, (i) => (m.expToAct[i] >= 0 ? `#${i}` : undefined));
+    const actIn = incomingReferences(act, (i) => (m.actToExp[i] >= 0 ? `#${m.actToExp[i]}` : undefined));
+    const referrers = (list: Map<number, string[]>) => (o: BundleObject) => {
+      const from = list.get(o.index);
+      return from ? `${o.type}|${from.sort().join('|')}` : undefined;
+    };
+    return pairOn(exp, act, m, referrers(expIn), referrers(actIn), keyless, false);
+  });
+
+  // 5. Anchors, unambiguous only.
+  const { expC, actC } = canonicalisers(exp, act, m, true);
+  pairOn(exp, act, m, (o) => anchorOf(expC, o), (o) => anchorOf(actC, o), keyless, true);
+
+  // 6. The last one of its type.
   const expLeft = unpairedByType(exp, m.expToAct);
   const actLeft = unpairedByType(act, m.actToExp);
-  pairOn(exp, act, m, pair, (_c, o) => o.type, (e) => keyless(e) && expLeft.get(e.type) === 1 && actLeft.get(e.type) === 1, true);
+  pairOn(exp, act, m, (o) => o.type, (o) => o.type, (e) => keyless(e) && expLeft.get(e.type) === 1 && actLeft.get(e.type) === 1, true);
   return m;
 }
 
-function unpairedByType(side: BundleSide, pairs: Int32Array): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const o of side.objects) if (pairs[o.index] < 0) counts.set(o.type, (counts.get(o.type) ?? 0) + 1);
-  return counts;
+function pair(m: Matching, e: number, a: number): void {
+  m.expToAct[e] = a;
+  m.actToExp[a] = e;
+}
+
+function repeat(phase: () => boolean): void {
+  for (let round = 0; round < MAX_ROUNDS && phase(); round++);
+}
+
+/**
+ * References compared by their targets: paired targets by the dataset index; unpaired ones by a token of
+ * their side, except in the final phases where nothing more will pair: there, references to a lost object,
+ * to an extra object or outside the Bundle all agree ("?").
+ */
+function canonicalisers(exp: BundleSide, act: BundleSide, m: Matching, final: boolean): { expC: Canonicaliser; actC: Canonicaliser } {
+  const unknown = final ? () => '?' : undefined;
+  return {
+    expC: new Canonicaliser(exp, (t) => (m.expToAct[t.index] >= 0 || !final ? `#${t.index}` : '?'), unknown),
+    actC: new Canonicaliser(act, (t) => (m.actToExp[t.index] >= 0 ? `#${m.actToExp[t.index]}` : final ? '?' : `!${t.index}`), unknown),
+  };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -81,46 +112,70 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** One pass: unpaired objects of both sides grouped by a key; returns whether any pair was made. */
-function pairOn(
-  exp: BundleSide, act: BundleSide, m: Matching, pair: (e: number, a: number) => void,
-  keyOf: (c: Canonicaliser, o: BundleObject) => string, eligible: (e: BundleObject) => boolean, final = false,
-): boolean {
-  // Unpaired targets get a side-specific token, except in the final phase where nothing more will pair:
-  // there, references to a lost object, to an extra object or outside the Bundle all agree ("?"), so an
-  // object is still recognised when what it points to was lost.
-  const unknown = () => '?';
-  const expC = new Canonicaliser(exp, (t) => (m.expToAct[t.index] >= 0 ? `#${t.index}` : final ? '?' : `#${t.index}`), final ? unknown : undefined);
-  const actC = new Canonicaliser(act, (t) => (m.actToExp[t.index] >= 0 ? `#${m.actToExp[t.index]}` : final ? '?' : `!${t.index}`), final ? unknown : undefined);
+function pairOn(exp: BundleSide, act: BundleSide, m: Matching, expKey: KeyOf, actKey: KeyOf, eligible: (e: BundleObject) => boolean, uniqueOnly: boolean): boolean {
   const candidates = new Map<string, number[]>();
-  for (const a of act.objects) if (m.actToExp[a.index] < 0) push(candidates, keyOf(actC, a), a.index);
+  for (const a of act.objects) {
+    if (m.actToExp[a.index] >= 0) continue;
+    const k = actKey(a);
+    if (k !== undefined) push(candidates, k, a.index);
+  }
   if (!candidates.size) return false;
-  let found = false;
+  const wanted = new Map<string, number[]>();
   for (const e of exp.objects) {
     if (m.expToAct[e.index] >= 0 || !eligible(e)) continue;
-    const list = candidates.get(keyOf(expC, e));
-    const a = list?.shift();
-    if (a === undefined) continue;
-    pair(e.index, a);
-    found = true;
+    const k = expKey(e);
+    if (k !== undefined) push(wanted, k, e.index);
+  }
+  let found = false;
+  // Expected objects in document order (Map insertion order follows the first object of each key).
+  for (const [k, es] of wanted) {
+    const as = candidates.get(k);
+    if (!as || (uniqueOnly && (es.length > 1 || as.length > 1))) continue;
+    for (let i = 0; i < es.length && i < as.length; i++) {
+      pair(m, es[i], as[i]);
+      found = true;
+    }
   }
   return found;
+}
+
+function unpairedByType(side: BundleSide, pairs: Int32Array): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const o of side.objects) if (pairs[o.index] < 0) counts.set(o.type, (counts.get(o.type) ?? 0) + 1);
+  return counts;
+}
+
+/** For each object of a side: who refers to it ("#3>supportingInfo.reference"), from referrers with a token. */
+function incomingReferences(side: BundleSide, referrerToken: (index: number) => string | undefined): Map<number, string[]> {
+  const incoming = new Map<number, string[]>();
+  for (const o of side.objects) {
+    const token = referrerToken(o.index);
+    if (token === undefined) continue;
+    collectReferences(o.resource, '', (ref, path) => {
+      const target = side.resolve(ref, o);
+      if (target && target !== o) push(incoming, target.index, `${token}>${path}`);
+    });
+  }
+  return incoming;
 }
 
 function anchorOf(c: Canonicaliser, o: BundleObject): string {
   const elements = ANCHORS[o.type];
   if (elements) return `${o.type}|${elements.map((k) => c.of(o.resource[k], o)).join('|')}`;
   const tokens: string[] = [];
-  collectReferences(o.resource, (ref) => tokens.push(c.referenceToken(ref, o)));
+  collectReferences(o.resource, '', (ref) => tokens.push(c.referenceToken(ref, o)));
   return `${o.type}|${tokens.sort().join('|')}`;
 }
 
-function collectReferences(v: Json, visit: (reference: string) => void): void {
+/** Visits the literal references of a value with their element path (names only, no indexes). */
+function collectReferences(v: Json, path: string, visit: (reference: string, path: string) => void): void {
   if (Array.isArray(v)) {
-    for (const x of v) collectReferences(x, visit);
+    for (const x of v) collectReferences(x, path, visit);
   } else if (isObject(v)) {
     for (const [k, x] of Object.entries(v as JsonObject)) {
-      if (k === 'reference' && typeof x === 'string') visit(x);
-      else collectReferences(x, visit);
+      const p = path ? `${path}.${k}` : k;
+      if (k === 'reference' && typeof x === 'string') visit(x, p);
+      else collectReferences(x, p, visit);
     }
   }
 }
