@@ -11,14 +11,24 @@ import { detectFormat } from '../../validation/validate.js';
 
 export type BundleSource = Buffer | Uint8Array | string | JsonObject;
 
-/** A dataset or export that cannot be compared (unreadable, not a Bundle): a usage error, not a finding. */
-export class FidelityInputError extends Error {}
+/** A dataset or export that cannot be compared (unreadable, not a Bundle); the message is French. */
+export class FidelityInputError extends Error {
+  constructor(message: string, readonly en: string) {
+    super(message);
+  }
+}
+
+/** Which side a reading error is about, in both languages. */
+export type Side = 'dataset' | 'export';
+const SIDE = { dataset: { fr: 'jeu de données attendu', en: 'expected dataset' }, export: { fr: 'export', en: 'export' } } as const;
 
 /** Parses a source into a Bundle; throws FidelityInputError (French message) when it is not one. */
-export function readBundle(source: BundleSource, what: string, definitions?: DefinitionContext): JsonObject {
+export function readBundle(source: BundleSource, side: Side, definitions?: DefinitionContext): JsonObject {
+  const what = SIDE[side];
   const parsed = isParsed(source) ? source : parseSource(source, what, definitions);
   if (parsed.resourceType !== 'Bundle') {
-    throw new FidelityInputError(`${what} : un Bundle est attendu (trouvé ${String(parsed.resourceType ?? 'aucun resourceType')})`);
+    const found = String(parsed.resourceType ?? '∅');
+    throw new FidelityInputError(`${what.fr} : un Bundle est attendu (resourceType trouvé : ${found})`, `${what.en}: a Bundle is expected (resourceType found: ${found})`);
   }
   return parsed;
 }
@@ -27,19 +37,24 @@ function isParsed(source: BundleSource): source is JsonObject {
   return typeof source !== 'string' && !(source instanceof Uint8Array);
 }
 
-function parseSource(source: string | Uint8Array, what: string, definitions?: DefinitionContext): JsonObject {
+function parseSource(source: string | Uint8Array, what: { fr: string; en: string }, definitions?: DefinitionContext): JsonObject {
   if (detectFormat(source) === 'xml') {
-    if (!definitions) throw new FidelityInputError(`${what} : lecture XML impossible sans les définitions FHIR`);
+    if (!definitions) throw new FidelityInputError(`${what.fr} : lecture XML impossible sans les définitions FHIR`, `${what.en}: XML cannot be read without the FHIR definitions`);
     const text = typeof source === 'string' ? source : Buffer.from(source.buffer, source.byteOffset, source.byteLength).toString('utf8');
     const r = parseFhirXml(text, definitions);
     const fatal = r.findings.find((f) => f.severity === 'fatal');
-    if (fatal || !r.resource) throw new FidelityInputError(`${what} : XML illisible (${fatal ? `${fatal.ruleId} ${JSON.stringify(fatal.params)}` : 'aucune ressource'})`);
+    if (fatal || !r.resource) {
+      const detail = fatal ? `${fatal.ruleId} ${JSON.stringify(fatal.params)}` : '∅';
+      throw new FidelityInputError(`${what.fr} : XML illisible (${detail})`, `${what.en}: unreadable XML (${detail})`);
+    }
     return r.resource;
   }
   const bytes = toBytes(source);
   const scan = scanJsonLayout(bytes);
-  if (scan.error || !scan.layout) throw new FidelityInputError(`${what} : JSON illisible (${scan.error?.fr ?? 'document vide'})`);
+  if (scan.error || !scan.layout) {
+    throw new FidelityInputError(`${what.fr} : JSON illisible (${scan.error?.fr ?? 'document vide'})`, `${what.en}: unreadable JSON (${scan.error?.en ?? 'empty document'})`);
+  }
   const value = parseJsonBytes(bytes, scan.layout);
-  if (!isObject(value)) throw new FidelityInputError(`${what} : un objet JSON est attendu`);
+  if (!isObject(value)) throw new FidelityInputError(`${what.fr} : un objet JSON est attendu`, `${what.en}: a JSON object is expected`);
   return value;
 }

@@ -16,7 +16,7 @@ import type { Finding } from '../../validation/finding.js';
 import { finish } from '../../validation/validate.js';
 import { BundleSide } from './bundle-objects.js';
 import { FidelityInputError, readBundle, type BundleSource } from './bundle-source.js';
-import { countFields, ObjectComparer, report } from './compare-objects.js';
+import { countFields, labelParams, ObjectComparer, report } from './compare-objects.js';
 import { matchObjects } from './match-objects.js';
 
 export { FidelityInputError, type BundleSource } from './bundle-source.js';
@@ -41,7 +41,7 @@ export class FidelityDataset {
   readonly side: BundleSide;
 
   constructor(bundle: BundleSource, options: FidelityOptions = {}) {
-    this.side = new BundleSide(readBundle(bundle, 'jeu de données attendu', options.definitions), EXPECTED_ROOT);
+    this.side = new BundleSide(readBundle(bundle, 'dataset', options.definitions), EXPECTED_ROOT);
   }
 }
 
@@ -66,12 +66,12 @@ export function compareWithDataset(dataset: FidelityDataset, actual: BundleSourc
 
   let act: BundleSide | undefined;
   try {
-    if (actual === undefined) throw new FidelityInputError('export illisible');
+    if (actual === undefined) throw new FidelityInputError('export illisible', 'unreadable export');
     act = new BundleSide(readBundle(actual, 'export', options.definitions), 'Bundle');
   } catch (e) {
     if (!(e instanceof FidelityInputError)) throw e;
     const root = actual !== undefined && typeof actual === 'object' && !(actual instanceof Uint8Array) && typeof actual.resourceType === 'string' ? actual.resourceType : '(document)';
-    report(out, 'FIDELITY-013', root, { reason: e.message });
+    report(out, 'FIDELITY-013', root, { reason: e.message, reason_en: e.en });
   }
 
   if (!act) {
@@ -93,7 +93,7 @@ export function compareWithDataset(dataset: FidelityDataset, actual: BundleSourc
     if (a < 0) {
       t.lost++;
       t.expectedFields += countFields(e.resource, true);
-      report(out, e.type === 'Patient' ? 'FIDELITY-001' : 'FIDELITY-002', e.path, { object: e.label, expected: e.keyValue || '—' });
+      report(out, e.type === 'Patient' ? 'FIDELITY-001' : 'FIDELITY-002', e.path, { ...labelParams(e), expected: e.keyValue || '—' });
       continue;
     }
     t.matched++;
@@ -110,8 +110,8 @@ export function compareWithDataset(dataset: FidelityDataset, actual: BundleSourc
     if (m.actToExp[a.index] >= 0) continue;
     tally(a.type).extra++;
     const dupKey = a.keys.find((k) => matchedByKey.has(k));
-    if (dupKey !== undefined) report(out, 'FIDELITY-012', a.path, { object: a.label, expected: a.keyValue, duplicateOf: matchedByKey.get(dupKey)! });
-    else report(out, 'FIDELITY-011', a.path, { object: a.label });
+    if (dupKey !== undefined) report(out, 'FIDELITY-012', a.path, { ...labelParams(a), expected: a.keyValue, duplicateOf: matchedByKey.get(dupKey)! });
+    else report(out, 'FIDELITY-011', a.path, labelParams(a));
   }
   return result(out, tallies);
 }

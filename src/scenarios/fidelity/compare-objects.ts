@@ -37,6 +37,11 @@ export function report(out: Finding[], ruleId: string, path: string, params: Fin
   out.push(finding(ruleId, path, params, undefined, FIDELITY_SEVERITY.get(ruleId)));
 }
 
+/** The object a finding is about: its label, and the English form when the label is not just type + key. */
+export function labelParams(o: BundleObject): Finding['params'] {
+  return o.keyValue ? { object: o.label } : { object: o.label, object_en: `${o.type} (entry ${o.entry})` };
+}
+
 /** Number of primitive values of a value (a reference counts as one). */
 export function countFields(v: Json | undefined, skipTechnical = false): number {
   if (v === null || v === undefined) return 0;
@@ -154,7 +159,7 @@ export class ObjectComparer {
 
   private finding(ruleId: string, place: Place, params: { expected: string; found?: string }): void {
     this.tally.findings++;
-    report(this.out, ruleId, `${this.a.path}.${pathOf(place, 'act')}`, { object: this.e.label, field: pathOf(place, 'exp'), ...params });
+    report(this.out, ruleId, `${this.a.path}.${pathOf(place, 'act')}`, { ...labelParams(this.e), field: pathOf(place, 'exp'), ...params });
   }
 
   private pairItems(ev: Json[], av: Json[]): number[] {
