@@ -21,7 +21,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareExports } from '../src/scenarios/fidelity/compare-exports.js';
@@ -34,6 +34,8 @@ const TARGET = { seconds: 30, rssPerInput: 6, rssBaseMB: 300 };
 
 interface Measure {
   ms: number;
+  /** User + system CPU time of the comparison (all threads: GC helpers included). */
+  cpuMs: number;
   maxRssMB: number;
   score: number;
   findings: number;
@@ -48,11 +50,13 @@ function arg(name: string): string | undefined {
 /** Child mode: one comparison of two files, figures as JSON on stdout. */
 function measure(expectedFile: string, actualFile: string): void {
   const start = performance.now();
+  const cpu0 = process.cpuUsage();
   const c = compareExports(readFileSync(expectedFile), readFileSync(actualFile));
   const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpu0);
   const byRule: Record<string, number> = {};
   for (const f of c.findings) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
-  const out: Measure = { ms, maxRssMB: process.resourceUsage().maxRSS / 1024, score: c.score, findings: c.findings.length, byRule };
+  const out: Measure = { ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024, score: c.score, findings: c.findings.length, byRule };
   process.stdout.write(JSON.stringify(out));
 }
 
@@ -115,12 +119,14 @@ function main(): number {
       const rssTarget = TARGET.rssPerInput * inputMB + TARGET.rssBaseMB;
       if (label === 'réexport parfait' && (m.score !== 100 || m.findings !== 0)) failed = true;
       rows.push(
-        `${label.padEnd(22)} ${(m.ms / 1000).toFixed(1).padStart(6)} s (cible ${TARGET.seconds} s, ratio ${(m.ms / 1000 / TARGET.seconds).toFixed(2)})` +
+        `${label.padEnd(22)} ${(m.ms / 1000).toFixed(1).padStart(6)} s (cible ${TARGET.seconds} s, ratio ${(m.ms / 1000 / TARGET.seconds).toFixed(2)}; CPU ${(m.cpuMs / 1000).toFixed(1)} s)` +
         `  RSS max ${m.maxRssMB.toFixed(0).padStart(5)} Mo (cible ${rssTarget.toFixed(0)} Mo pour ${inputMB.toFixed(0)} Mo lus, ratio ${(m.maxRssMB / rssTarget).toFixed(2)})` +
         `  score ${m.score} %  constats ${m.findings} ${JSON.stringify(m.byRule)}`,
       );
     }
-    process.stdout.write(`Fidélité aller-retour : ${usagers} usagers demandés, ${entries} entrées par côté (Node ${process.version})\n`);
+    const load = loadavg()[0];
+    process.stdout.write(`Fidélité aller-retour : ${usagers} usagers demandés, ${entries} entrées par côté (Node ${process.version}, ${cpus().length} cœurs, charge ${load.toFixed(1)})\n`);
+    if (load > cpus().length) process.stdout.write(`  attention : machine chargée (charge ${load.toFixed(1)} > ${cpus().length} cœurs), les temps écoulés sont majorés ; le temps CPU l’est moins\n`);
     for (const r of rows) process.stdout.write(`  ${r}\n`);
     return failed ? 1 : 0;
   } finally {

@@ -169,6 +169,25 @@ export class ObjectComparer {
       return pairs;
     }
     const used = av.map(() => false);
+    // Items told apart by their key on both sides (extensions by url, identifiers by system and type…)
+    // pair directly, without building the canonical text of every item.
+    const expKeys = ev.map(itemKey);
+    const actKeys = av.map(itemKey);
+    const unique = (keys: string[]) => {
+      const seen = new Map<string, number>();
+      for (const k of keys) seen.set(k, (seen.get(k) ?? 0) + 1);
+      return seen;
+    };
+    const expCount = unique(expKeys);
+    const actCount = unique(actKeys);
+    const actIndex = new Map(actKeys.map((k, j) => [k, j] as const));
+    expKeys.forEach((k, i) => {
+      if (k !== '' && expCount.get(k) === 1 && actCount.get(k) === 1) {
+        pairs[i] = actIndex.get(k)!;
+        used[pairs[i]] = true;
+      }
+    });
+    if (!pairs.includes(-1)) return pairs;
     const take = (index: Map<string, number[]>, key: string): number => {
       const list = index.get(key);
       while (list?.length) {
@@ -181,11 +200,11 @@ export class ObjectComparer {
       return -1;
     };
     const same = new Map<string, number[]>();
-    av.forEach((x, j) => push(same, this.actC.of(x, this.a), j));
-    ev.forEach((x, i) => (pairs[i] = take(same, this.expC.of(x, this.e))));
+    av.forEach((x, j) => !used[j] && push(same, this.actC.of(x, this.a), j));
+    ev.forEach((x, i) => pairs[i] < 0 && (pairs[i] = take(same, this.expC.of(x, this.e))));
     const byKey = new Map<string, number[]>();
-    av.forEach((x, j) => !used[j] && push(byKey, itemKey(x), j));
-    ev.forEach((x, i) => pairs[i] < 0 && (pairs[i] = take(byKey, itemKey(x))));
+    av.forEach((_, j) => !used[j] && push(byKey, actKeys[j], j));
+    ev.forEach((_, i) => pairs[i] < 0 && (pairs[i] = take(byKey, expKeys[i])));
     return pairs;
   }
 }

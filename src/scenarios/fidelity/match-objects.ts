@@ -61,6 +61,8 @@ export function matchObjects(exp: BundleSide, act: BundleSide): Matching {
     });
   }
 
+  if (!m.expToAct.includes(-1) || !m.actToExp.includes(-1)) return m;
+
   // 4. Referred to by the same paired objects.
   repeat(() => {
     const expIn = incomingReferences(exp, (i) => (m.expToAct[i] >= 0 ? `#${i}` : undefined));
@@ -169,13 +171,20 @@ function anchorOf(c: Canonicaliser, o: BundleObject): string {
 
 /** Visits the literal references of a value with their element path (names only, no indexes). */
 function collectReferences(v: Json, path: string, visit: (reference: string, path: string) => void): void {
+  walkReferences(v, [], (ref, keys) => visit(ref, path ? `${path}.${keys.join('.')}` : keys.join('.')));
+}
+
+/** The walk behind collectReferences: element names kept on a stack, joined only at a reference. */
+function walkReferences(v: Json, keys: string[], visit: (reference: string, keys: string[]) => void): void {
   if (Array.isArray(v)) {
-    for (const x of v) collectReferences(x, path, visit);
+    for (const x of v) walkReferences(x, keys, visit);
   } else if (isObject(v)) {
-    for (const [k, x] of Object.entries(v as JsonObject)) {
-      const p = path ? `${path}.${k}` : k;
-      if (k === 'reference' && typeof x === 'string') visit(x, p);
-      else collectReferences(x, p, visit);
+    for (const k in v) {
+      const x = (v as JsonObject)[k];
+      keys.push(k);
+      if (k === 'reference' && typeof x === 'string') visit(x, keys);
+      else if (x !== null && typeof x === 'object') walkReferences(x, keys, visit);
+      keys.pop();
     }
   }
 }
