@@ -63,16 +63,23 @@ export function matchObjects(exp: BundleSide, act: BundleSide): Matching {
 
   if (!m.expToAct.includes(-1) || !m.actToExp.includes(-1)) return m;
 
-  // 4. Referred to by the same paired objects.
-  repeat(() => {
-    const expIn = incomingReferences(exp, (i) => (m.expToAct[i] >= 0 ? `#${i}` : undefined));
-    const actIn = incomingReferences(act, (i) => (m.actToExp[i] >= 0 ? `#${m.actToExp[i]}` : undefined));
-    const referrers = (list: Map<number, string[]>) => (o: BundleObject) => {
-      const from = list.get(o.index);
-      return from ? `${o.type}|${from.sort().join('|')}` : undefined;
-    };
-    return pairOn(exp, act, m, referrers(expIn), referrers(actIn), keyless, false);
-  });
+  // 4. Referred to by the same paired objects (who refers to what is collected once per side).
+  const expIn = referrersOf(exp, m.expToAct);
+  const actIn = referrersOf(act, m.actToExp);
+  const referrers = (list: Map<number, Referrer[]>, token: (i: number) => string | undefined) => (o: BundleObject) => {
+    const tokens: string[] = [];
+    for (const r of list.get(o.index) ?? []) {
+      const t = token(r.from);
+      if (t !== undefined) tokens.push(`${t}>${r.path}`);
+    }
+    return tokens.length ? `${o.type}|${tokens.sort().join('|')}` : undefined;
+  };
+  repeat(() => pairOn(
+    exp, act, m,
+    referrers(expIn, (i) => (m.expToAct[i] >= 0 ? `#${i}` : undefined)),
+    referrers(actIn, (i) => (m.actToExp[i] >= 0 ? `#${m.actToExp[i]}` : undefined)),
+    keyless, false,
+  ));
 
   // 5. Anchors, unambiguous only.
   const { expC, actC } = canonicalisers(exp, act, m, true);
@@ -147,15 +154,19 @@ function unpairedByType(side: BundleSide, pairs: Int32Array): Map<string, number
   return counts;
 }
 
-/** For each object of a side: who refers to it ("#3>supportingInfo.reference"), from referrers with a token. */
-function incomingReferences(side: BundleSide, referrerToken: (index: number) => string | undefined): Map<number, string[]> {
-  const incoming = new Map<number, string[]>();
+interface Referrer {
+  from: number;
+  /** Element path of the reference in the referring object (names only). */
+  path: string;
+}
+
+/** For each unpaired object of a side: the objects that refer to it, and from which element. */
+function referrersOf(side: BundleSide, pairs: Int32Array): Map<number, Referrer[]> {
+  const incoming = new Map<number, Referrer[]>();
   for (const o of side.objects) {
-    const token = referrerToken(o.index);
-    if (token === undefined) continue;
     collectReferences(o.resource, '', (ref, path) => {
       const target = side.resolve(ref, o);
-      if (target && target !== o) push(incoming, target.index, `${token}>${path}`);
+      if (target && target !== o && pairs[target.index] < 0) push(incoming, target.index, { from: o.index, path });
     });
   }
   return incoming;
