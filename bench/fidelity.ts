@@ -14,6 +14,8 @@
  *  - peak RSS ≤ 6 × (dataset + export bytes) + 300 MB: both Bundles are held parsed (V8 objects take
  *    2.5 to 3 × their JSON size) while they are indexed and compared, plus the base process.
  *
+ * Target lines are printed with [PASS]/[FAIL] for the summary of `npm run bench` (bench/index.ts on main).
+ *
  * Options: --usagers N (default 10000), --seed N (default 1), --keep (keep the folder), --heap MB
  * (--max-old-space-size of the measuring processes, default 8192).
  * Exit code: 0 when both comparisons ran (a missed target is reported, not a failure), 1 when a measuring
@@ -108,6 +110,7 @@ function main(): number {
 
     let failed = false;
     const rows: string[] = [];
+    const targets: string[] = [];
     for (const [label, file] of [['réexport parfait', files.perfect], ['réexport avec pertes', files.lossy]] as const) {
       process.stderr.write(`comparaison : ${label}…\n`);
       const m = runChild(files.dataset, file, heapMB);
@@ -118,6 +121,11 @@ function main(): number {
       const inputMB = (statSync(files.dataset).size + statSync(file).size) / MiB;
       const rssTarget = TARGET.rssPerInput * inputMB + TARGET.rssBaseMB;
       if (label === 'réexport parfait' && (m.score !== 100 || m.findings !== 0)) failed = true;
+      const mark = (ok: boolean) => (ok ? '[PASS]' : '[FAIL]');
+      targets.push(
+        `${mark(m.ms / 1000 <= TARGET.seconds)} fidélité, ${label}, ${entries} entrées : ${(m.ms / 1000).toFixed(1)} s ≤ ${TARGET.seconds} s (ratio ${(m.ms / 1000 / TARGET.seconds).toFixed(2)})`,
+        `${mark(m.maxRssMB <= rssTarget)} fidélité, ${label} : RSS max ${m.maxRssMB.toFixed(0)} Mo ≤ ${rssTarget.toFixed(0)} Mo (ratio ${(m.maxRssMB / rssTarget).toFixed(2)})`,
+      );
       rows.push(
         `${label.padEnd(22)} ${(m.ms / 1000).toFixed(1).padStart(6)} s (cible ${TARGET.seconds} s, ratio ${(m.ms / 1000 / TARGET.seconds).toFixed(2)}; CPU ${(m.cpuMs / 1000).toFixed(1)} s)` +
         `  RSS max ${m.maxRssMB.toFixed(0).padStart(5)} Mo (cible ${rssTarget.toFixed(0)} Mo pour ${inputMB.toFixed(0)} Mo lus, ratio ${(m.maxRssMB / rssTarget).toFixed(2)})` +
@@ -128,6 +136,7 @@ function main(): number {
     process.stdout.write(`Fidélité aller-retour : ${usagers} usagers demandés, ${entries} entrées par côté (Node ${process.version}, ${cpus().length} cœurs, charge ${load.toFixed(1)})\n`);
     if (load > cpus().length) process.stdout.write(`  attention : machine chargée (charge ${load.toFixed(1)} > ${cpus().length} cœurs), les temps écoulés sont majorés ; le temps CPU l’est moins\n`);
     for (const r of rows) process.stdout.write(`  ${r}\n`);
+    for (const t of targets) process.stdout.write(`${t}\n`);
     return failed ? 1 : 0;
   } finally {
     if (process.argv.includes('--keep')) process.stderr.write(`dossier conservé : ${dir}\n`);
