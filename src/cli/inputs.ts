@@ -1,8 +1,15 @@
 /** Input files of a check: files as given, folders expanded to their .json/.xml files (sorted). */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { InvalidArgumentError } from 'commander';
 
 export class UsageError extends Error {}
+
+/** A commander argument parser for a non-negative integer option. */
+export const integer = (name: string) => (v: string): number => {
+  if (!/^\d+$/.test(v)) throw new InvalidArgumentError(`${name} : entier positif attendu`);
+  return Number(v);
+};
 
 export function expandInputs(args: string[]): string[] {
   const out: string[] = [];

@@ -1,7 +1,7 @@
 /** Terminal output: one block per input, issues grouped by severity order of appearance, a closing verdict. */
 import type { Severity } from '../validation/finding.js';
 import type { Lang } from './messages.js';
-import type { CheckReport, Summary } from './report-model.js';
+import type { CheckReport, FidelityReport, Summary } from './report-model.js';
 
 const LABEL: Record<Lang, Record<Severity, string>> = {
   fr: { fatal: 'FATAL', error: 'ERREUR', warning: 'AVERTISSEMENT', information: 'INFO' },
@@ -34,6 +34,7 @@ export function formatText(report: CheckReport, options: TextOptions = {}): stri
         out.push(`    ${mark} ${q.ruleId.padEnd(10)} ${q.title}${q.findings ? ` (${q.findings})` : ''}`);
       }
     }
+    if (r.fidelity) out.push(...fidelityTable(r.fidelity, lang));
     out.push(`  → ${summaryLine(r.summary, lang)} — ${verdictLabel(r.verdict, lang)}`);
     out.push('');
   }
@@ -49,4 +50,21 @@ function summaryLine(s: Summary, lang: Lang): string {
 
 function verdictLabel(v: 'pass' | 'fail', lang: Lang): string {
   return v === 'pass' ? (lang === 'fr' ? 'CONFORME' : 'PASS') : (lang === 'fr' ? 'NON CONFORME' : 'FAIL');
+}
+
+const FIDELITY_HEADINGS: Record<Lang, { title: string; columns: string[] }> = {
+  fr: { title: 'Fidélité au jeu de données', columns: ['Type', 'attendus', 'retrouvés', 'perdus', 'modifiés', 'en plus', 'champs', 'score'] },
+  en: { title: 'Fidelity to the dataset', columns: ['Type', 'expected', 'matched', 'lost', 'altered', 'extra', 'fields', 'score'] },
+};
+
+/** Round-trip fidelity: overall score, then one row per resource type (score = fields kept / fields expected). */
+function fidelityTable(f: FidelityReport, lang: Lang): string[] {
+  const h = FIDELITY_HEADINGS[lang];
+  const pct = (n: number) => `${lang === 'fr' ? n.toFixed(2).replace('.', ',') : n.toFixed(2)} %`;
+  const rows = [h.columns, ...f.byType.map((t) => [
+    t.resourceType, t.expected, t.matched, t.lost, t.altered, t.extra, `${t.keptFields}/${t.expectedFields}`, pct(t.score),
+  ].map(String))];
+  const widths = h.columns.map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const line = (r: string[]) => `    ${r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')}`;
+  return [`  ${h.title} ${f.dataset.name} (sha256 ${f.dataset.sha256.slice(0, 12)}…) : ${pct(f.score)}`, ...rows.map(line)];
 }

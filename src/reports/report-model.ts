@@ -46,11 +46,18 @@ export interface ScenarioChecklist {
   requirements: { ruleId: string; title: string; status: 'pass' | 'fail'; findings: number }[];
 }
 
-/** Round-trip fidelity (`--expect`): scores in percent; each loss or alteration is also an issue (FIDELITY-…). */
+/**
+ * Round-trip fidelity (`--expect`): scores in percent (rounded down: 100 only when nothing is lost) of the
+ * dataset's fields (primitive values) the export kept unchanged; each loss or alteration is also an issue
+ * (FIDELITY-…). Object counts: `altered` = matched with at least one finding; `extra` = not in the dataset.
+ */
 export interface FidelityReport {
   dataset: { name: string; sha256: string; scenario?: string; seed?: number; usagers?: number };
   score: number;
-  byType: { resourceType: string; expected: number; matched: number; lost: number; altered: number; score: number }[];
+  byType: {
+    resourceType: string; expected: number; matched: number; lost: number; altered: number; score: number;
+    extra: number; expectedFields: number; keptFields: number;
+  }[];
 }
 
 /** A reviewer's annotation of a stored run (server); never part of the deterministic check output. */

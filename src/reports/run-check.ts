@@ -7,8 +7,10 @@ import type { Checker } from '../rules/checker.js';
 import { scenarioChecklist } from '../scenarios/checklist.js';
 import { scenarioCheckRules } from '../scenarios/rule-pack.js';
 import { scenarioById } from '../scenarios/scenario-store.js';
+import { compareWithDataset, FidelityDataset, fidelityReport, type BundleSource } from '../scenarios/fidelity/compare-exports.js';
+import { finish } from '../validation/validate.js';
 import type { Lang } from './messages.js';
-import { buildReport, fileReport, sha256, type CheckReport, type FileReport } from './report-model.js';
+import { buildReport, fileReport, sha256, type CheckReport, type FidelityReport, type FileReport } from './report-model.js';
 import { pinsOf, TOOL } from './tool-info.js';
 
 export interface CheckInput {
@@ -28,6 +30,20 @@ export interface RunCheckOptions {
   scenario?: string;
   /** Run id (volatile block of the report); a random UUID by default. */
   runId?: string;
+  /**
+   * Round-trip fidelity: compare each input with this dataset (bytes, JSON or XML, or a parsed Bundle, e.g.
+   * one the generator just made). Its FIDELITY-… findings join the input's issues; FileReport.fidelity is set.
+   */
+  expect?: ExpectedDataset;
+}
+
+export interface ExpectedDataset {
+  /** As shown in the report (a file path, or e.g. "scenario ssiad-sidoba"). */
+  name: string;
+  source: BundleSource;
+  scenario?: string;
+  seed?: number;
+  usagers?: number;
 }
 
 /**
@@ -40,13 +56,33 @@ export async function runCheck(checker: Checker, inputs: readonly CheckInput[], 
   const results: FileReport[] = [];
   const scenario = options.scenario ? scenarioById(options.scenario) : undefined;
   const extraRules = scenario && !options.fhirOnly ? scenarioCheckRules(scenario) : undefined;
+  // The dataset is read once (FidelityInputError when it is not a readable Bundle: a usage error).
+  const expected = options.expect ? { dataset: new FidelityDataset(options.expect.source, { definitions: checker.definitions }), meta: datasetMeta(options.expect) } : undefined;
   for (const input of inputs) {
     const bytes = typeof input.bytes === 'function' ? input.bytes() : input.bytes;
     const checked = checker.check(bytes, { profiles: options.profiles, tddui: !options.fhirOnly, extraRules });
-    const result = fileReport({ file: input.name, sha256: sha256(bytes), bytes: bytes.length, format: checked.format }, checked.findings, lang);
+    const info = { file: input.name, sha256: sha256(bytes), bytes: bytes.length, format: checked.format };
+    let result: FileReport;
+    if (!expected) {
+      result = fileReport(info, checked.findings, lang);
+    } else {
+      const c = compareWithDataset(expected.dataset, checked.resource);
+      checked.locate(c.findings);
+      result = { ...fileReport(info, finish([...checked.findings, ...c.findings]), lang), fidelity: fidelityReport(expected.meta, c) };
+    }
     if (scenario && extraRules) result.scenario = scenarioChecklist(scenario, checked.findings, lang);
     results.push(result);
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return buildReport(TOOL, pinsOf(checker.definitions), results, lang, { id: options.runId ?? randomUUID(), startedAt, finishedAt: new Date().toISOString() });
+}
+
+function datasetMeta(e: ExpectedDataset): FidelityReport['dataset'] {
+  const bytes = typeof e.source === 'string' || e.source instanceof Uint8Array ? e.source : JSON.stringify(e.source);
+  return {
+    name: e.name, sha256: sha256(typeof bytes === 'string' ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+    ...(e.scenario !== undefined ? { scenario: e.scenario } : {}),
+    ...(e.seed !== undefined ? { seed: e.seed } : {}),
+    ...(e.usagers !== undefined ? { usagers: e.usagers } : {}),
+  };
 }

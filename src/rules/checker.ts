@@ -26,6 +26,8 @@ export interface CheckedInput {
   format: InputFormat;
   resource?: JsonObject;
   findings: Finding[];
+  /** Attaches line/column to findings made later on this input (sorted in document order), e.g. fidelity ones. */
+  locate: (findings: Finding[]) => void;
 }
 
 export class Checker {
@@ -48,7 +50,7 @@ export class Checker {
     if (!v.resource || !tddui || v.findings.some((f) => f.severity === 'fatal')) {
       const findings = finish(v.findings);
       v.locate(findings);
-      return { format: v.format, resource: v.resource, findings };
+      return { format: v.format, resource: v.resource, findings, locate: v.locate };
     }
 
     const sink = new Sink();
@@ -75,6 +77,6 @@ export class Checker {
     sink.addAll(added);
     const findings = finish(sink.findings);
     v.locate(findings);
-    return { format: v.format, resource: v.resource, findings };
+    return { format: v.format, resource: v.resource, findings, locate: v.locate };
   }
 }

@@ -5,6 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import type { CheckReport } from '../reports/report-model.js';
 import type { RunCheckOptions } from '../reports/run-check.js';
+import { HttpError } from './errors.js';
 import type { Logger } from './log.js';
 
 export interface CheckJob {
@@ -13,7 +14,8 @@ export interface CheckJob {
   options: RunCheckOptions;
 }
 
-export type CheckJobResult = { jobId: number; report: CheckReport; error?: undefined } | { jobId: number; error: string; report?: undefined };
+/** `badInput`: the job's inputs themselves are unusable (e.g. an expected dataset that is not a Bundle): a 400, not a 500. */
+export type CheckJobResult = { jobId: number; report: CheckReport; error?: undefined } | { jobId: number; error: string; badInput?: boolean; report?: undefined };
 
 interface Pending {
   resolve: (r: CheckReport) => void;
@@ -90,7 +92,7 @@ export class CheckPool {
       if (!p) return;
       pending.delete(m.jobId);
       if (m.report) p.resolve(m.report);
-      else p.reject(new Error(m.error));
+      else p.reject(m.badInput ? new HttpError(400, 'entree-invalide', m.error) : new Error(m.error));
       this.notifyIdle();
     });
     worker.on('error', (e) => {

@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDefinitions } from '../cli/definitions.js';
 import { runCheck } from '../reports/run-check.js';
 import { Checker } from '../rules/checker.js';
+import { FidelityInputError } from '../scenarios/fidelity/bundle-source.js';
 import type { CheckJob, CheckJobResult } from './check-pool.js';
 
 const port = parentPort!;
@@ -16,7 +17,7 @@ port.on('message', (job: CheckJob) => {
   const inputs = job.inputs.map((i) => ({ name: i.name, bytes: Buffer.from(i.bytes.buffer, i.bytes.byteOffset, i.bytes.byteLength) }));
   runCheck(checker, inputs, job.options).then(
     (report) => port.postMessage({ jobId: job.jobId, report } satisfies CheckJobResult),
-    (e: unknown) => port.postMessage({ jobId: job.jobId, error: (e as Error).message ?? String(e) } satisfies CheckJobResult),
+    (e: unknown) => port.postMessage({ jobId: job.jobId, error: (e as Error).message ?? String(e), badInput: e instanceof FidelityInputError } satisfies CheckJobResult),
   );
 });
 port.postMessage({ ready: true });

@@ -12,7 +12,8 @@ import type { WebBackend, WebRun, WebUser } from '../web/web-backend.js';
 import { UserFacingError } from '../web/web-routes.js';
 import { ACCESS, type RouteId } from './auth.js';
 import type { ServerContext } from './context.js';
-import { REPORT_EXTENSIONS, WIRED_OPTIONS } from './routes/checks.js';
+import { HttpError } from './errors.js';
+import { REPORT_EXTENSIONS } from './routes/checks.js';
 import { authenticate } from './store/accounts.js';
 import type { RunRecord } from './store/runs.js';
 
@@ -72,16 +73,12 @@ export function serverWebBackend(ctx: ServerContext): WebBackend {
     },
     async submitCheck(user, input) {
       if (scopeOf(user, 'checks.create') === undefined) throw new UserFacingError('rôle sans droit de dépôt');
-      const options: RunCheckOptions & Record<string, unknown> = { lang: input.lang };
+      const options: RunCheckOptions = { lang: input.lang };
       if (input.scenario) {
-        if (!WIRED_OPTIONS.has('scenario')) throw new UserFacingError('les scénarios ne sont pas disponibles sur ce serveur');
         if (!isScenarioId(input.scenario)) throw new UserFacingError(`scénario inconnu : ${input.scenario}`);
         options.scenario = input.scenario;
       }
-      if (input.expect) {
-        if (!WIRED_OPTIONS.has('expect')) throw new UserFacingError('la comparaison à un jeu attendu n’est pas disponible sur ce serveur');
-        options.expect = input.expect;
-      }
+      const expect = input.expect ? { name: input.expect.name, source: input.expect.bytes } : undefined;
       const id = randomUUID();
       const bytes = input.export.bytes;
       const run = {
@@ -89,10 +86,10 @@ export function serverWebBackend(ctx: ServerContext): WebBackend {
         inputSha256: sha256(bytes), inputBytes: bytes, options: { ...options, via: 'web', ...(input.expect ? { expect: input.expect.name } : {}) },
       };
       try {
-        ctx.runs.insert(run, { report: await ctx.pool.run([{ name: input.export.name, bytes }], { ...options, runId: id }) });
+        ctx.runs.insert(run, { report: await ctx.pool.run([{ name: input.export.name, bytes }], { ...options, ...(expect ? { expect } : {}), runId: id }) });
       } catch (e) {
         ctx.runs.insert(run, { error: (e as Error).message });
-        throw e;
+        throw e instanceof HttpError && e.status === 400 ? new UserFacingError(e.message) : e;
       }
       return id;
     },

@@ -13,6 +13,7 @@ import { CASE_TABLES } from '../cases/index.js';
 const COVERED_BY_FILE: Record<string, string> = Object.fromEntries([
   ...RULE_CATALOGUE.filter((r) => /^TDDUI-(INS|IDF|BID)-/.test(r.id)).map((r) => [r.id, 'rules/identifier-rules.test.ts']),
   ...RULE_CATALOGUE.filter((r) => /^FHIR-(XML-|PARSE-XML)/.test(r.id)).map((r) => [r.id, 'validation/xml.test.ts']),
+  ...RULE_CATALOGUE.filter((r) => r.id.startsWith('FIDELITY-')).map((r) => [r.id, 'scenarios/fidelity.test.ts']),
 ]);
 
 /** Scenario rules: a positive and a negative case each, derived from their declarative check, in scenarios/rule-packs.test.ts. */

@@ -1,5 +1,6 @@
 /** The check API for CI: synchronous and asynchronous checks, listing, reports, annotations, scenarios. */
 import { expect } from 'chai';
+import { generateDataset } from '../../src/scenarios/index.js';
 import { serialiseFhirXml } from '../../src/validation/parse/json-to-xml.js';
 import { shippedContext } from '../support/context.js';
 import { bearer, startTestServer, structurallyInvalidBundle, validBundle, type TestServer } from './harness.js';
@@ -138,6 +139,30 @@ describe('serveur : API de vérification', function () {
     expect((await submit(validBundle(), '?lang=de')).status).to.equal(400);
     expect((await submit(validBundle(), '?wait=peut-etre')).status).to.equal(400);
     expect((await submit('')).status).to.equal(400);
+  });
+
+  it('fidélité : jeu attendu régénéré (expectScenario + seed) ou envoyé en multipart (« expect ») ; jeu illisible : 400', async () => {
+    const { bundle } = await generateDataset('ssiad-sidoba', { seed: 3, usagers: 2 });
+    const regenerated = await submit(bundle, '?expectScenario=ssiad-sidoba&seed=3&usagers=2');
+    expect(regenerated.status).to.equal(201);
+    const reportOf = async (r: Response) => (await (await api(`/api/v1/checks/${((await r.json()) as any).id}/report.json`)).json()) as any;
+    const same = await reportOf(regenerated);
+    expect(same.results[0].fidelity.score).to.equal(100);
+    expect(same.results[0].fidelity.dataset).to.include({ scenario: 'ssiad-sidoba', seed: 3, usagers: 2 });
+    const form = new FormData();
+    form.append('file', new Blob([JSON.stringify(bundle)]), 'export.json');
+    form.append('expect', new Blob([JSON.stringify({ ...bundle, entry: (bundle.entry as unknown[]).slice(0, -1) })]), 'attendu.json');
+    const uploaded = await reportOf(await api('/api/v1/checks', { method: 'POST', body: form }));
+    expect(uploaded.results[0].fidelity.dataset.name).to.equal('attendu.json');
+    expect(uploaded.results[0].issues.map((i: { ruleId: string }) => i.ruleId)).to.satisfy((ids: string[]) => ids.some((id) => id.startsWith('FIDELITY-')));
+    const notBundle = new FormData();
+    notBundle.append('file', new Blob([JSON.stringify(bundle)]), 'export.json');
+    notBundle.append('expect', new Blob(['{"resourceType":"Patient"}']), 'patient.json');
+    const bad = await api('/api/v1/checks', { method: 'POST', body: notBundle });
+    expect(bad.status).to.equal(400);
+    expect(((await bad.json()) as any).error.message).to.match(/Bundle est attendu/);
+    expect((await submit(bundle, '?expectScenario=ssiad-sidoba')).status).to.equal(400);
+    expect((await submit(bundle, '?seed=3')).status).to.equal(400);
   });
 
   it('scénarios sans générateur branché : 501 avec message', async () => {

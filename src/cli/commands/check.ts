@@ -1,12 +1,14 @@
 /** `tddui-bench check`: validates files and writes a report; exit code 0 (no error), 1 (errors), 2 (usage). */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { Checker } from '../../rules/checker.js';
 import type { Lang } from '../../reports/messages.js';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '../../reports/render-report.js';
-import { runCheck } from '../../reports/run-check.js';
+import { runCheck, type ExpectedDataset } from '../../reports/run-check.js';
 import { openDefinitions } from '../definitions.js';
-import { expandInputs } from '../inputs.js';
+import { generateDataset } from '../../scenarios/index.js';
+import { isScenarioId } from '../../scenarios/scenario-store.js';
+import { expandInputs, integer, UsageError } from '../inputs.js';
 
 interface CheckCliOptions {
   format: ReportFormat;
@@ -17,6 +19,10 @@ interface CheckCliOptions {
   fhirOnly?: boolean;
   showInfo?: boolean;
   scenario?: string;
+  expect?: string;
+  expectScenario?: string;
+  seed?: number;
+  usagers?: number;
 }
 
 const collect = (v: string, prev: string[]) => [...prev, v];
@@ -33,16 +39,37 @@ export function checkCommand(): Command {
     .option('--fhir-only', 'validation FHIR seule, sans le profil tddui-bundle ni les règles TDDUI')
     .option('--scenario <id>', 'ajouter les règles du cas d’usage de ce scénario (voir « scenarios list ») et sa liste de contrôle')
     .option('--show-info', 'format texte : lister aussi les informations')
+    .option('--expect <dataset>', 'fidélité aller-retour : comparer chaque export à ce jeu de données (Bundle JSON ou XML)')
+    .option('--expect-scenario <id>', 'fidélité aller-retour : comparer au jeu que « generate » produit pour ce scénario (avec --seed, --usagers)')
+    .option('--seed <n>', 'avec --expect-scenario : graine du jeu attendu', integer('--seed'))
+    .option('--usagers <n>', 'avec --expect-scenario : nombre d’usagers du jeu attendu (défaut : celui du scénario)', integer('--usagers'))
     .action(async (inputs: string[], options: CheckCliOptions) => {
       const files = expandInputs(inputs);
+      const expect = await expectedDataset(options);
       const { ctx, loadDiagnostics } = await openDefinitions(options.load);
       for (const d of loadDiagnostics) process.stderr.write(`--load : ${d}\n`);
       const report = await runCheck(new Checker(ctx), files.map((file) => ({ name: file, bytes: () => readFileSync(file) })), {
         lang: options.lang, profiles: options.profile, fhirOnly: options.fhirOnly, scenario: options.scenario,
+        expect,
       });
       const out = await renderReport(report, options.format, { showInformation: options.showInfo });
       if (options.out) writeFileSync(options.out, out);
       else process.stdout.write(out);
       process.exitCode = report.verdict === 'pass' ? 0 : 1;
     });
+}
+
+/** The expected dataset of a round-trip check: a file (--expect), or regenerated from its scenario and seed (--expect-scenario). */
+async function expectedDataset(o: CheckCliOptions): Promise<ExpectedDataset | undefined> {
+  if (o.expect !== undefined && o.expectScenario !== undefined) throw new UsageError('--expect et --expect-scenario s’excluent : choisir l’un des deux');
+  if ((o.seed !== undefined || o.usagers !== undefined) && o.expectScenario === undefined) throw new UsageError('--seed et --usagers ne valent qu’avec --expect-scenario');
+  if (o.expect !== undefined) {
+    if (!existsSync(o.expect)) throw new UsageError(`jeu de données introuvable : ${o.expect}`);
+    return { name: o.expect, source: readFileSync(o.expect) };
+  }
+  if (o.expectScenario === undefined) return undefined;
+  if (o.seed === undefined) throw new UsageError('--expect-scenario demande --seed (la graine du jeu chargé dans le DUI)');
+  if (!isScenarioId(o.expectScenario)) throw new UsageError(`scénario inconnu : ${o.expectScenario} (voir « scenarios list »)`);
+  const { bundle, manifest } = await generateDataset(o.expectScenario, { seed: o.seed, usagers: o.usagers });
+  return { name: `scénario ${o.expectScenario}, graine ${o.seed}`, source: bundle, scenario: o.expectScenario, seed: o.seed, usagers: manifest.usagers };
 }

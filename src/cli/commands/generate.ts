@@ -1,7 +1,8 @@
 /** `tddui-bench generate`: writes a scenario's synthetic dataset (one transaction Bundle) and its manifest. */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
+import { integer } from '../inputs.js';
 import { scenarioById, writeDataset, type DatasetFormat } from '../../scenarios/index.js';
 
 interface GenerateCliOptions {
@@ -15,10 +16,6 @@ interface GenerateCliOptions {
   defects?: number;
 }
 
-const integer = (name: string) => (v: string) => {
-  if (!/^\d+$/.test(v)) throw new InvalidArgumentError(`${name} : entier positif attendu`);
-  return Number(v);
-};
 
 async function close(stream: NodeJS.WritableStream & { end(): void }): Promise<void> {
   stream.end();

@@ -7,7 +7,8 @@ import express, { type Request, type Response, type Router } from 'express';
 import multer from 'multer';
 import { renderReport, REPORT_MEDIA_TYPES, type ReportFormat } from '../../reports/render-report.js';
 import { sha256, type CheckReport } from '../../reports/report-model.js';
-import type { RunCheckOptions } from '../../reports/run-check.js';
+import type { ExpectedDataset, RunCheckOptions } from '../../reports/run-check.js';
+import { generateDataset } from '../../scenarios/index.js';
 import { isScenarioId } from '../../scenarios/scenario-store.js';
 import { authorize, callerOf } from '../auth.js';
 import type { ServerContext } from '../context.js';
@@ -23,12 +24,6 @@ export const REPORT_EXTENSIONS: Record<string, ReportFormat> = {
   'txt': 'text',
 };
 
-/**
- * Options runCheck does not take yet: `scenario` and `expect` belong to the scenarios stage. They are
- * rejected with 501 until wired (add the name here once runCheck accepts it: it is then passed through).
- */
-export const PASS_THROUGH_OPTIONS = ['scenario', 'expect'] as const;
-export const WIRED_OPTIONS = new Set<string>(['scenario']);
 
 const DECISIONS = ['accept', 'reject', 'comment'] as const;
 
@@ -66,8 +61,28 @@ function visibleRun(ctx: ServerContext, res: Response, id: string): RunRecord {
   return rec;
 }
 
-function checkOptions(fields: Record<string, unknown>): RunCheckOptions & Record<string, unknown> {
-  const options: RunCheckOptions & Record<string, unknown> = {};
+/**
+ * The expected dataset of a round-trip check: an uploaded file (multipart part « expect »), or the dataset the
+ * generator gives for expectScenario + seed (+ usagers), as the vendor loaded it into the DUI.
+ */
+async function expectedDataset(file: Express.Multer.File | undefined, fields: Record<string, unknown>): Promise<ExpectedDataset | undefined> {
+  const scenario = single(fields.expectScenario, 'expectScenario');
+  const seed = fields.seed === undefined ? undefined : intParam(fields.seed, 'seed', 0, 0, Number.MAX_SAFE_INTEGER);
+  const usagers = fields.usagers === undefined ? undefined : intParam(fields.usagers, 'usagers', 1, 1, MAX_EXPECTED_USAGERS);
+  if (file && scenario !== undefined) throw new HttpError(400, 'parametre-invalide', '« expect » (fichier) et « expectScenario » s’excluent');
+  if (file) return { name: file.originalname || 'attendu', source: file.buffer };
+  if (scenario === undefined) {
+    if (seed !== undefined || usagers !== undefined) throw new HttpError(400, 'parametre-invalide', '« seed » et « usagers » ne valent qu’avec « expectScenario »');
+    return undefined;
+  }
+  if (!isScenarioId(scenario)) throw new HttpError(400, 'parametre-invalide', `scénario inconnu : ${scenario} (voir GET /api/v1/scenarios)`);
+  if (seed === undefined) throw new HttpError(400, 'parametre-invalide', '« expectScenario » demande « seed » (la graine du jeu chargé dans le DUI)');
+  const { bundle, manifest } = await generateDataset(scenario, { seed, usagers });
+  return { name: `scénario ${scenario}, graine ${seed}`, source: bundle, scenario, seed, usagers: manifest.usagers };
+}
+
+function checkOptions(fields: Record<string, unknown>): RunCheckOptions {
+  const options: RunCheckOptions = {};
   const profiles = many(fields.profile, 'profile');
   if (profiles.length) options.profiles = profiles;
   const fhirOnly = boolParam(fields.fhirOnly, 'fhirOnly');
@@ -75,41 +90,43 @@ function checkOptions(fields: Record<string, unknown>): RunCheckOptions & Record
   const lang = single(fields.lang, 'lang');
   if (lang !== undefined && lang !== 'fr' && lang !== 'en') throw new HttpError(400, 'parametre-invalide', `paramètre « lang » : fr ou en attendu, reçu « ${lang} »`);
   if (lang) options.lang = lang;
-  for (const name of PASS_THROUGH_OPTIONS) {
-    const value = single(fields[name], name);
-    if (value === undefined) continue;
-    if (!WIRED_OPTIONS.has(name)) throw new HttpError(501, 'non-implemente', `option « ${name} » : pas encore prise en charge par ce serveur (les scénarios ne sont pas branchés)`);
-    if (name === 'scenario' && !isScenarioId(value)) throw new HttpError(400, 'parametre-invalide', `scénario inconnu : ${value} (voir GET /api/v1/scenarios)`);
-    options[name] = value;
-  }
+  const scenario = single(fields.scenario, 'scenario');
+  if (scenario !== undefined && !isScenarioId(scenario)) throw new HttpError(400, 'parametre-invalide', `scénario inconnu : ${scenario} (voir GET /api/v1/scenarios)`);
+  if (scenario) options.scenario = scenario;
   return options;
 }
 
+/** Generation runs on the request's thread: bounded so that it stays a matter of seconds. */
+const MAX_EXPECTED_USAGERS = 1_000;
+
 export function checksRouter(ctx: ServerContext): Router {
   const router = express.Router();
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: ctx.config.maxBodyBytes, files: 1, fields: 20, fieldSize: 64 * 1024 } });
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: ctx.config.maxBodyBytes, files: 2, fields: 20, fieldSize: 64 * 1024 } });
   const raw = rawBody(ctx.config.maxBodyBytes);
 
   router.post('/api/v1/checks', authorize(ctx.db, 'checks.create'), (req, res, next) => {
-    if (req.is('multipart/form-data')) upload.single('file')(req, res, next);
+    if (req.is('multipart/form-data')) upload.fields([{ name: 'file', maxCount: 1 }, { name: 'expect', maxCount: 1 }])(req, res, next);
     else raw(req, res, next);
   }, async (req, res) => {
     const { principal } = callerOf(res);
     const multipart = Boolean(req.is('multipart/form-data'));
-    const file = req.file;
+    const parts = (req.files ?? {}) as Record<string, Express.Multer.File[] | undefined>;
+    const file = parts.file?.[0];
     if (multipart && !file) throw new HttpError(400, 'corps-invalide', 'envoi multipart : champ fichier « file » attendu');
     const bytes: Buffer = file ? file.buffer : Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (bytes.length === 0) throw new HttpError(400, 'corps-vide', 'corps vide : envoyez l’export (JSON ou XML) en corps de requête ou en multipart (champ « file »)');
     const fields: Record<string, unknown> = { ...(multipart ? (req.body as Record<string, unknown>) : {}), ...req.query };
+    const expect = await expectedDataset(parts.expect?.[0], fields);
     const options = checkOptions(fields);
     const wait = boolParam(fields.wait, 'wait') ?? true;
     const name = file?.originalname || single(fields.name, 'name') || 'export';
     const id = randomUUID();
     const run = {
       id, kind: 'check' as const, orgId: principal.orgId, tokenId: principal.tokenId, inputName: name,
-      inputMediaType: file?.mimetype ?? req.headers['content-type'], inputSha256: sha256(bytes), inputBytes: bytes, options,
+      inputMediaType: file?.mimetype ?? req.headers['content-type'], inputSha256: sha256(bytes), inputBytes: bytes,
+      options: { ...options, ...(expect ? { expect: expect.name } : {}) },
     };
-    const checking = ctx.pool.run([{ name, bytes }], { ...options, runId: id });
+    const checking = ctx.pool.run([{ name, bytes }], { ...options, ...(expect ? { expect } : {}), runId: id });
     if (!wait) {
       ctx.runs.insert(run);
       const done = checking.then(
