@@ -3,6 +3,7 @@
  * the definitions and the Checker (built once per process and reused across runs).
  */
 import { randomUUID } from 'node:crypto';
+import { checkCdaInput, type CdaRunOptions } from '../cda/cda-input.js';
 import type { Checker } from '../rules/checker.js';
 import type { Lang } from './messages.js';
 import { buildReport, fileReport, sha256, type CheckReport, type FileReport } from './report-model.js';
@@ -23,6 +24,8 @@ export interface RunCheckOptions {
   fhirOnly?: boolean;
   /** Run id (volatile block of the report); a random UUID by default. */
   runId?: string;
+  /** CDA variant (TDDUI 1.1.0 / CDA 1.0.1): CDA documents and 1.1.0 transport resources are recognised by content. */
+  cda?: CdaRunOptions;
 }
 
 /**
@@ -33,11 +36,25 @@ export async function runCheck(checker: Checker, inputs: readonly CheckInput[], 
   const lang = options.lang ?? 'fr';
   const startedAt = new Date().toISOString();
   const results: FileReport[] = [];
+  // CDA inputs finish later (their XSD runs in batches in a worker): their slot is filled when done.
+  const pending: Promise<void>[] = [];
   for (const input of inputs) {
     const bytes = typeof input.bytes === 'function' ? input.bytes() : input.bytes;
+    const cda = options.cda ? checkCdaInput(options.cda, checker, bytes, options.profiles) : undefined;
+    if (cda) {
+      const slot = results.length;
+      const meta = { file: input.name, sha256: sha256(bytes), bytes: bytes.length };
+      results.push(fileReport({ ...meta }, [], lang));
+      pending.push(cda.then((c) => { results[slot] = fileReport({ ...meta, format: c.format }, c.findings, lang); }));
+      await options.cda!.checker.ready();
+      continue;
+    }
     const checked = checker.check(bytes, { profiles: options.profiles, tddui: !options.fhirOnly });
     results.push(fileReport({ file: input.name, sha256: sha256(bytes), bytes: bytes.length, format: checked.format }, checked.findings, lang));
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  return buildReport(TOOL, pinsOf(checker.definitions), results, lang, { id: options.runId ?? randomUUID(), startedAt, finishedAt: new Date().toISOString() });
+  options.cda?.checker.flush();
+  await Promise.all(pending);
+  const pins = options.cda ? { ...pinsOf(checker.definitions), ...options.cda.checker.pins() } : pinsOf(checker.definitions);
+  return buildReport(TOOL, pins, results, lang, { id: options.runId ?? randomUUID(), startedAt, finishedAt: new Date().toISOString() });
 }

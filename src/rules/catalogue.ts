@@ -3,6 +3,7 @@
  * Engine families (FHIR-*), dedicated invariant messages (FHIR-INV-<key>) and TDDUI check rules.
  * An explicit list, no discovery by reflection; ids are unique (tested) and never reused.
  */
+import { CDA_RULE_DEFINITIONS } from '../cda/rules/cda-catalogue.js';
 import { FHIR_RULES } from '../validation/fhir-rules.js';
 import type { RuleDefinition } from '../validation/finding.js';
 import type { CheckRule } from './rule.js';
@@ -18,7 +19,7 @@ import { QUESTIONNAIRE_RULES } from './tddui/questionnaire-rules.js';
 /** Rules run after the engine, in this order. */
 export const CHECK_RULES: CheckRule[] = [...BUNDLE_RULES, ...PROFILE_RULES, ...COHERENCE_RULES, ...QUESTIONNAIRE_RULES, ...IDENTIFIER_RULES, ...BUSINESS_ID_RULES];
 
-export const RULE_CATALOGUE: readonly RuleDefinition[] = [...FHIR_RULES, ...CORE_INVARIANT_RULES, ...INVARIANT_RULES, ...CHECK_RULES];
+export const RULE_CATALOGUE: readonly RuleDefinition[] = [...FHIR_RULES, ...CORE_INVARIANT_RULES, ...INVARIANT_RULES, ...CHECK_RULES, ...CDA_RULE_DEFINITIONS];
 
 /** Version of the TDDUI rule pack; bump when a rule is added, removed or changes meaning. */
 export const RULE_PACK_VERSION = '1.0.0';

@@ -3,7 +3,7 @@
  * value sets → Sets per version), then each rule's context selected and its check applied.
  */
 import type { Finding, FindingParams } from '../../validation/finding.js';
-import facts from '../facts/cda-valuesets.json' with { type: 'json' };
+import facts from '../facts/cda-facts.json' with { type: 'json' };
 import { compileXPath, selectElements, toBoolean, toStringValue, type Compiled } from '../xml/xpath-lite.js';
 import { xpathOf, type XElement, type XmlDocument } from '../xml/xml-tree.js';
 import type { CdaHit, CdaRule, CdaRuleContext, CdaVersion } from './cda-rule.js';
