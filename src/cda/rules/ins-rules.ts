@@ -87,10 +87,10 @@ function nirChecks(kind: 'structure' | 'key' | 'traits') {
 export function insRules(): CdaRule[] {
   return [
     cdaRule('CDA-PAT-001', 'error', C, P, 'r13 (ART-DECOR)', `${PATIENT_ROLE}[${HAS_INS}]`, { custom: missingTraits },
-      'INS présent : trait d’identité manquant, {trait}', 'INS present: identity trait missing, {trait_en}',
+      'INS présent : trait d’identité manquant, {trait}', 'INS present: identity trait missing, {trait}',
       { hint: { fr: 'Avec un INS, les traits stricts sont obligatoires et sans nullFlavor.', en: 'With an INS, the strict traits are mandatory and without nullFlavor.' } }),
     cdaRule('CDA-PAT-002', 'error', C, P, 'r12 (identifiants INS/NSS)', PATIENT_ROLE, { custom: nirChecks('structure') },
-      'identifiant {root} « {value} » : structure de NIR/NIA invalide ({problems})', 'identifier {root} "{value}": invalid NIR/NIA structure ({problems_en})'),
+      'identifiant {root} « {value} » : structure de NIR/NIA invalide ({problems})', 'identifier {root} "{value}": invalid NIR/NIA structure ({problems})'),
     cdaRule('CDA-PAT-003', 'warning', C, P, 'r12 (contrôle du banc : clé du NIR)', PATIENT_ROLE, { custom: nirChecks('key') },
       'identifiant {root} « {value} » : clé {found} incorrecte, la clé calculée est {expected} (97 − N mod 97)', 'identifier {root} "{value}": wrong key {found}, the computed key is {expected} (97 − N mod 97)'),
     cdaRule('CDA-PAT-004', 'warning', C, P, 'r13 (contrôle du banc : NIR et traits)', `${PATIENT_ROLE}[${HAS_INS}]`, { custom: nirChecks('traits') },

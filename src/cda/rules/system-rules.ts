@@ -17,7 +17,7 @@ export const CDA_SYSTEM_RULES: RuleDefinition[] = [
   { id: 'CDA-XML-004', severity: 'fatal', category: X, specUrl: CDA_PAGES.structure,
     message: { fr: 'élément racine « {found} » : ClinicalDocument dans l’espace de noms urn:hl7-org:v3 attendu', en: 'root element "{found}": ClinicalDocument in the urn:hl7-org:v3 namespace expected' } },
   { id: 'CDA-VER-001', severity: 'information', category: X, specUrl: CDA_PAGES.resources,
-    message: { fr: 'règles TDDUI CDA {version} appliquées ({origin})', en: 'TDDUI CDA {version} rules applied ({origin_en})' } },
+    message: { fr: 'règles TDDUI CDA {version} appliquées ({origin})', en: 'TDDUI CDA {version} rules applied ({origin})' } },
   { id: 'CDA-VER-002', severity: 'warning', category: X, specUrl: CDA_PAGES.header,
     message: { fr: 'version « {found} » du modèle 1.2.250.1.213.1.1.1.58 inconnue : règles {version} appliquées', en: 'unknown version "{found}" of template 1.2.250.1.213.1.1.1.58: {version} rules applied' } },
   { id: 'CDA-XSD-000', severity: 'information', category: X, specUrl: CDA_PAGES.resources,

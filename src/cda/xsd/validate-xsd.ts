@@ -17,6 +17,11 @@ const MAX_MEMORY_PAGES = 32768;
 /** libxml2 messages that are about the schema set, not the document (e.g. "Skipping import … already imported"). */
 const SCHEMA_NOTICE = /Schemas parser (warning|error)|\.xsd:\d+:/;
 
+/** libxml2's message without its prefix, with the fixed prefixes instead of namespace URIs. */
+function readable(message: string): string {
+  return message.replace(/^Schemas validity error : /, '').replace(/\{urn:hl7-org:v3\}/g, 'cda:').replace(/\{urn:hl7-org:sdtc\}/g, 'sdtc:').trim();
+}
+
 export async function validateBatch(schemas: CdaSchemaSet, texts: readonly string[]): Promise<XsdError[][]> {
   const out: XsdError[][] = texts.map(() => []);
   if (!texts.length) return out;
@@ -31,12 +36,12 @@ export async function validateBatch(schemas: CdaSchemaSet, texts: readonly strin
   for (const e of result.errors) {
     const i = e.loc ? index.get(e.loc.fileName) : undefined;
     if (i === undefined) {
-      if (SCHEMA_NOTICE.test(e.rawMessage) || / validates$/.test(e.rawMessage)) continue;
+      if (SCHEMA_NOTICE.test(e.rawMessage) || / (validates|fails to validate)$/.test(e.rawMessage)) continue;
       // An error not tied to a document (e.g. the schema failed to compile) concerns every document.
       for (const list of out) list.push({ message: e.message });
       continue;
     }
-    out[i].push({ message: e.message.replace(/^Element '?\{urn:hl7-org:v3\}/, "Element '").trim(), line: e.loc?.lineNumber });
+    out[i].push({ message: readable(e.message), line: e.loc?.lineNumber });
   }
   return out;
 }
