@@ -31,7 +31,8 @@ export interface CdaDocumentOptions {
 }
 
 interface Queued {
-  text: string;
+  /** The document as given (bytes are passed to the worker as they are: no re-encoding). */
+  text: string | Uint8Array;
   resolve(errors: XsdError[]): void;
 }
 
@@ -91,8 +92,12 @@ export class CdaChecker {
     return this.schemas ? { 'cda-xsd': this.schemas.sha256.slice(0, 16) } : {};
   }
 
-  /** Parse + rules now; XSD when the document's batch is validated (call flush() after the last document). */
-  check(text: string, options: CdaDocumentOptions = {}): Promise<Finding[]> {
+  /**
+   * Parse + rules now; XSD when the document's batch is validated (call flush() after the last document).
+   * Give the UTF-8 bytes when you have them: the XSD worker takes them as they are.
+   */
+  check(input: string | Buffer, options: CdaDocumentOptions = {}): Promise<Finding[]> {
+    const text = typeof input === 'string' ? input : input.toString('utf8');
     const doc = parseXml(text.replace(/^\uFEFF/, ''));
     if (doc.problem || !doc.root) {
       const p = doc.problem;
@@ -120,7 +125,7 @@ export class CdaChecker {
       return Promise.resolve(findings.sort(byPosition));
     }
     return new Promise<XsdError[]>((resolve) => {
-      this.queue.push({ text, resolve });
+      this.queue.push({ text: input, resolve });
       if (this.queue.length >= this.batchSize) this.flush();
     }).then((errors) => {
       for (const e of errors) {

@@ -21,7 +21,7 @@ export interface CdaInputResult {
 }
 
 export function checkCdaInput(cda: CdaRunOptions, checker: Checker, bytes: Buffer, profiles?: string[]): Promise<CdaInputResult> | undefined {
-  if (isCdaXml(bytes)) return cda.checker.check(bytes.toString('utf8'), { version: cda.version }).then((findings) => ({ format: 'cda', findings }));
+  if (isCdaXml(bytes)) return cda.checker.check(bytes, { version: cda.version }).then((findings) => ({ format: 'cda', findings }));
   if (isCdaTransport(bytes)) return checkTransport(checker, cda.checker, bytes, { profiles, version: cda.version });
   return undefined;
 }

@@ -24,10 +24,11 @@ function compare(text: string): { rule: string; lite: [number, number]; full: [n
     const nodes = evaluateXPathToNodes(rule.context, full, null, null, { namespaceResolver }) as slimdom.Node[];
     let liteFail = 0;
     let fullFail = 0;
-    if ('test' in rule.check) {
-      const test = compileXPath(rule.check.test);
+    const check = rule.check;
+    if ('test' in check) {
+      const test = compileXPath(check.test);
       liteFail = contexts.filter((c) => !toBoolean(test(c, lite))).length;
-      fullFail = nodes.filter((n) => !evaluateXPathToBoolean(rule.check.test as string, n, null, null, { namespaceResolver })).length;
+      fullFail = nodes.filter((n) => !evaluateXPathToBoolean(check.test, n, null, null, { namespaceResolver })).length;
     }
     out.push({ rule: rule.id, lite: [contexts.length, liteFail], full: [nodes.length, fullFail] });
   }

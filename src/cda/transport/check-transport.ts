@@ -127,7 +127,7 @@ export async function checkTransport(checker: Checker, cda: CdaChecker, bytes: B
         continue;
       }
       if (!/^(text|application)\/(hl7-v3\+|hl7-cda\+)?xml\b/.test(a.contentType)) own.push(finding('CDA-FHIR-005', 'warning', `${a.path}.contentType`, { attachment, contentType: a.contentType }));
-      embedded.push(cda.check(decoded.toString('utf8'), options).then((fs) => fs.map((f) => ({ ...f, path: `${dataPath}#${f.path}`, params: { ...f.params, attachment } }))));
+      embedded.push(cda.check(decoded, options).then((fs) => fs.map((f) => ({ ...f, path: `${dataPath}#${f.path}`, params: { ...f.params, attachment } }))));
     }
   }
   const nested = await Promise.all(embedded);

@@ -22,7 +22,7 @@ function readable(message: string): string {
   return message.replace(/^Schemas validity error : /, '').replace(/\{urn:hl7-org:v3\}/g, 'cda:').replace(/\{urn:hl7-org:sdtc\}/g, 'sdtc:').trim();
 }
 
-export async function validateBatch(schemas: CdaSchemaSet, texts: readonly string[]): Promise<XsdError[][]> {
+export async function validateBatch(schemas: CdaSchemaSet, texts: readonly (string | Uint8Array)[]): Promise<XsdError[][]> {
   const out: XsdError[][] = texts.map(() => []);
   if (!texts.length) return out;
   const names = texts.map((_, i) => `document-${i + 1}.xml`);
