@@ -6,6 +6,7 @@
  * the ratio. Reads the examples and the XSD set from ../shared/spec/tddui-cda (exit 2 when absent).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { CdaChecker } from '../src/cda/cda-checker.js';
 import { openDefinitions } from '../src/cli/definitions.js';
@@ -19,7 +20,7 @@ const arg = (name: string, def: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : def;
 };
 const docs = arg('--docs', 1000);
-const batchSize = arg('--batch', 100);
+const batchSize = arg('--batch', 250);
 
 const spec = join(DEFAULT_SPEC_DIR, 'tddui-cda');
 const schemaDir = join(spec, 'TestContenuCDA-3-0', 'infrastructure', 'cda');
@@ -57,8 +58,10 @@ const r0 = await runCheck(checker, inputs, { cda: { checker: rulesOnly }, runId:
 const rulesMs = performance.now() - t;
 
 t = performance.now();
+const cpu0 = process.cpuUsage();
 const report = await runCheck(checker, inputs, { cda: { checker: cda }, runId: 'bench' });
 const totalMs = performance.now() - t;
+const cpu = process.cpuUsage(cpu0);
 
 const errors = report.summary.error + report.summary.fatal + r0.summary.error + r0.summary.fatal;
 const target = (TARGET_MS_PER_1000 * docs) / 1000;
@@ -66,6 +69,7 @@ const line = (label: string, ms: number) => console.log(`${label.padEnd(44)} ${(
 console.log(`CDA : ${docs} documents (${examples.map((e) => `${Math.round(e.length / 1024)} Kio`).join(' / ')}), lots XSD de ${batchSize}`);
 line('analyse XML + règles TDDUI (sans XSD)', rulesMs);
 line('vérification complète (XML + règles + XSD)', totalMs);
+console.log(`temps CPU de la vérification complète (tous fils) : ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s ; charge de la machine (1 min) : ${loadavg()[0].toFixed(2)} pour 2 cœurs`);
 console.log(`cible : ${(target / 1000).toFixed(1)} s — ratio ${(totalMs / target).toFixed(2)} (${totalMs <= target ? 'atteinte' : 'MANQUÉE'})`);
 console.log(`contrôle : ${errors} erreur(s) sur des documents conformes ${errors === 0 ? '(attendu : 0)' : '(INATTENDU)'}`);
 process.exitCode = errors === 0 ? 0 : 1;

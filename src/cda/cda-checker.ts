@@ -21,8 +21,10 @@ const DEFAULT_VERSION: CdaVersion = '1.0.1';
 export interface CdaCheckerOptions {
   /** Folder of the CDA XSD set (CDA_extended.xsd and its includes); none → XSD not checked. */
   schemaDir?: string;
-  /** Documents per xmllint-wasm call. */
+  /** Most documents per xmllint-wasm call (default 250). */
   batchSize?: number;
+  /** Most bytes per call (default 96 MiB: the batch is held in wasm memory). */
+  batchBytes?: number;
 }
 
 export interface CdaDocumentOptions {
@@ -72,12 +74,17 @@ export class CdaChecker {
   /** Why the schema folder could not be used. */
   readonly schemaProblem?: string;
   private readonly batchSize: number;
+  private readonly batchBytes: number;
   private queue: Queued[] = [];
+  private queuedBytes = 0;
+  /** Calls started so far: the first one is small, so that the worker starts while the main thread goes on. */
+  private calls = 0;
   private inFlight = 0;
-  private chain: Promise<void> = Promise.resolve();
+  private waiting: (() => void)[] = [];
 
   constructor(options: CdaCheckerOptions = {}) {
-    this.batchSize = options.batchSize ?? 100;
+    this.batchSize = options.batchSize ?? 250;
+    this.batchBytes = options.batchBytes ?? 96 * 1024 * 1024;
     if (options.schemaDir) {
       try {
         this.schemas = loadSchemaSet(options.schemaDir);
@@ -126,7 +133,9 @@ export class CdaChecker {
     }
     return new Promise<XsdError[]>((resolve) => {
       this.queue.push({ text: input, resolve });
-      if (this.queue.length >= this.batchSize) this.flush();
+      this.queuedBytes += input.length;
+      const limit = this.calls === 0 ? Math.min(this.batchSize, 50) : this.batchSize;
+      if (this.queue.length >= limit || this.queuedBytes >= this.batchBytes) this.flush();
     }).then((errors) => {
       for (const e of errors) {
         const el = e.line !== undefined ? elementAtLine(doc, e.line) : undefined;
@@ -136,27 +145,30 @@ export class CdaChecker {
     });
   }
 
-  /** Starts the XSD validation of the queued documents (one call; calls run one after the other). */
+  /**
+   * Starts the XSD validation of the queued documents: one call in a worker thread. Up to two calls run at
+   * once (the machine's two cores: the main thread stops producing while two are running, see ready()).
+   */
   flush(): void {
     const batch = this.queue;
     if (!batch.length || !this.schemas) return;
     this.queue = [];
-    const schemas = this.schemas;
+    this.queuedBytes = 0;
+    this.calls++;
     this.inFlight++;
-    this.chain = this.chain.then(async () => {
-      try {
-        const results = await validateBatch(schemas, batch.map((q) => q.text));
-        batch.forEach((q, i) => q.resolve(results[i]));
-      } catch (e) {
-        batch.forEach((q) => q.resolve([{ message: `xmllint-wasm : ${(e as Error).message}` }]));
-      } finally {
-        this.inFlight--;
-      }
+    validateBatch(this.schemas, batch.map((q) => q.text)).then(
+      (results) => batch.forEach((q, i) => q.resolve(results[i])),
+      (e: Error) => batch.forEach((q) => q.resolve([{ message: `xmllint-wasm : ${e.message}` }])),
+    ).finally(() => {
+      this.inFlight--;
+      const waiting = this.waiting;
+      this.waiting = [];
+      for (const w of waiting) w();
     });
   }
 
-  /** Resolves when fewer than two batches are being validated (bounds the texts held in memory). */
+  /** Resolves when fewer than two calls are running (bounds the documents held in memory). */
   async ready(): Promise<void> {
-    while (this.inFlight >= 2) await this.chain;
+    while (this.inFlight >= 2) await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 }
