@@ -68,7 +68,7 @@ function duplicateGroups(body: XElement, ctx: CdaRuleContext): CdaHit[] {
 }
 
 /** Narrative references (`text/reference/@value="#id"`) whose target ID is not in the document. */
-function danglingReferences(body: XElement, ctx: CdaRuleContext): CdaHit[] {
+function danglingReferences(body: XElement): CdaHit[] {
   const ids = new Set<string>();
   const refs: XElement[] = [];
   const walk = (el: XElement) => {
@@ -77,7 +77,6 @@ function danglingReferences(body: XElement, ctx: CdaRuleContext): CdaHit[] {
     for (const c of el.children) walk(c);
   };
   walk(body);
-  void ctx;
   return refs.filter((r) => !ids.has(r.attrs.value.slice(1))).map((el) => ({ el, params: { found: el.attrs.value } }));
 }
 
