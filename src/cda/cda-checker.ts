@@ -10,7 +10,7 @@ import { CdaRuleSet } from './rules/evaluate-rules.js';
 import { HEADER_RULES } from './rules/header-rules.js';
 import { loadSchemaSet, type CdaSchemaSet } from './xsd/schema-set.js';
 import { validateBatch, type XsdError } from './xsd/validate-xsd.js';
-import { parseXml, xpathOf, type XElement, type XmlDocument } from './xml/xml-tree.js';
+import { parseXml, parseXmlBytes, xpathOf, type XElement, type XmlDocument } from './xml/xml-tree.js';
 
 /** The declarative TDDUI rules (header, then body), in report order. */
 export const CDA_TABLE_RULES: readonly CdaRule[] = [...HEADER_RULES, ...BODY_RULES];
@@ -104,8 +104,7 @@ export class CdaChecker {
    * Give the UTF-8 bytes when you have them: the XSD worker takes them as they are.
    */
   check(input: string | Buffer, options: CdaDocumentOptions = {}): Promise<Finding[]> {
-    const text = typeof input === 'string' ? input : input.toString('utf8');
-    const doc = parseXml(text.replace(/^\uFEFF/, ''));
+    const doc = typeof input === 'string' ? parseXml(input.replace(/^\uFEFF/, '')) : parseXmlBytes(input);
     if (doc.problem || !doc.root) {
       const p = doc.problem;
       const id = p?.kind === 'doctype' ? 'CDA-XML-002' : p?.kind === 'malformed' || !p ? 'CDA-XML-001' : 'CDA-XML-003';

@@ -116,3 +116,17 @@ describe('CDA : analyse XML sûre et chaîne de vérification', function () {
     expect(ids(fs)).to.include('CDA-XSD-002');
   });
 });
+
+describe('CDA : lecture des octets UTF-8', () => {
+  it('octets lus en Latin-1 puis valeurs non ASCII redécodées : même arbre que le texte décodé', async () => {
+    const { parseXml, parseXmlBytes } = await import('../../src/cda/xml/xml-tree.js');
+    const text = '\uFEFF<ClinicalDocument xmlns="urn:hl7-org:v3"><code displayName="Export du Dossier Usager Informatisé"/><title>Séjour &amp; évènement ’ 😀</title><élément/></ClinicalDocument>';
+    const fromBytes = parseXmlBytes(Buffer.from(text, 'utf8'));
+    const fromText = parseXml(text.slice(1));
+    const flat = (d: typeof fromText) => [...d.byName.values()].flat().map((e) => [e.q, e.attrs, e.text, e.line]);
+    expect(flat(fromBytes)).to.deep.equal(flat(fromText));
+    expect(fromBytes.byName.get('cda:title')![0].text).to.equal('Séjour & évènement ’ 😀');
+    const invalid = parseXmlBytes(Buffer.concat([Buffer.from('<a t="'), Buffer.from([0xc3, 0x28]), Buffer.from('"/>')]));
+    expect(invalid.root!.attrs.t).to.equal('\uFFFD(');
+  });
+});

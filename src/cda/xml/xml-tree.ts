@@ -6,6 +6,7 @@
  * costs at most one linear scan. Names are stored qualified with fixed prefixes (`cda:`, `sdtc:`,
  * `xsi:`), whatever prefixes the document uses, so rules compare plain strings.
  */
+import { isUtf8 } from 'node:buffer';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 
 export const CDA_NS = 'urn:hl7-org:v3';
@@ -61,7 +62,30 @@ function qualify(uri: string, local: string): string {
   return prefix ? `${prefix}:${local}` : uri ? `{${uri}}${local}` : local;
 }
 
-export function parseXml(text: string): XmlDocument {
+const HIGH = /[\x80-\xff]/;
+
+/** A value read from UTF-8 bytes decoded as Latin-1 (see parseXmlBytes), decoded again when not ASCII. */
+function fromLatin1(s: string): string {
+  return HIGH.test(s) ? Buffer.from(s, 'latin1').toString('utf8') : s;
+}
+
+/**
+ * Parses UTF-8 bytes. Decoding a whole document as UTF-8 cost more than the parse itself (3 ms for a
+ * 385 KB export with a few accents); decoded as Latin-1 it is a copy, and saxes is faster on the one-byte
+ * string. Markup is ASCII, so only attribute values and text holding bytes ≥ 0x80 are decoded again,
+ * whole (a multi-byte character never straddles markup); a document that does not parse so (non-ASCII
+ * element names) is parsed again from its UTF-8 decoding. Columns count bytes on lines that hold
+ * non-ASCII characters before the element. Invalid UTF-8 is decoded the usual way (replacement characters).
+ */
+export function parseXmlBytes(bytes: Buffer): XmlDocument {
+  if (!isUtf8(bytes)) return parseXml(bytes.toString('utf8'));
+  const text = bytes.toString('latin1');
+  const doc = parseXml(text.startsWith('\xEF\xBB\xBF') ? text.slice(3) : text, fromLatin1);
+  // Non-ASCII names are not valid once read as Latin-1: such (rare) documents are parsed again, decoded.
+  return doc.problem?.kind === 'malformed' ? parseXml(bytes.toString('utf8').replace(/^\uFEFF/, '')) : doc;
+}
+
+export function parseXml(text: string, decode: (s: string) => string = (s) => s): XmlDocument {
   const byName = new Map<string, XElement[]>();
   if (text.length > MAX_XML_CHARS) {
     return { byName, documentNode: documentNode(), problem: { kind: 'too-large', message: `${text.length} caractères (maximum ${MAX_XML_CHARS})` } };
@@ -84,7 +108,7 @@ export function parseXml(text: string): XmlDocument {
     for (const key in tag.attributes) {
       const a = tag.attributes[key];
       if (a.prefix === 'xmlns' || a.name === 'xmlns') continue;
-      attrs[a.uri ? qualify(a.uri, a.local) : a.local] = a.value;
+      attrs[a.uri ? qualify(a.uri, a.local) : a.local] = decode(a.value);
     }
     const parent = stack[stack.length - 1];
     const el: XElement = { q: qualify(tag.uri, tag.local), attrs, children: [], parent, text: '', line: startLine, column: startColumn };
@@ -97,11 +121,11 @@ export function parseXml(text: string): XmlDocument {
   });
   parser.on('text', (t) => {
     const top = stack[stack.length - 1];
-    if (top) top.text += t;
+    if (top) top.text += decode(t);
   });
   parser.on('cdata', (t) => {
     const top = stack[stack.length - 1];
-    if (top) top.text += t;
+    if (top) top.text += decode(t);
   });
   parser.on('closetag', () => {
     stack.pop();
