@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL } from '../reports/tool-info.js';
 import { adminCommand } from './commands/admin.js';
+import { cdaCommand } from './commands/cda.js';
 import { checkCommand } from './commands/check.js';
 import { generateCommand } from './commands/generate.js';
 import { profilesCommand } from './commands/profiles.js';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   program.addCommand(scenariosCommand());
   program.addCommand(generateCommand());
   program.addCommand(adminCommand());
+  program.addCommand(cdaCommand());
   for (const c of program.commands) {
     c.exitOverride();
     for (const sub of c.commands) sub.exitOverride();

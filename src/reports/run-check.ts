@@ -3,6 +3,7 @@
  * the definitions and the Checker (built once per process and reused across runs).
  */
 import { randomUUID } from 'node:crypto';
+import { checkCdaInput, type CdaRunOptions } from '../cda/cda-input.js';
 import type { Checker } from '../rules/checker.js';
 import { scenarioChecklist } from '../scenarios/checklist.js';
 import { scenarioCheckRules } from '../scenarios/rule-pack.js';
@@ -35,6 +36,8 @@ export interface RunCheckOptions {
    * one the generator just made). Its FIDELITY-… findings join the input's issues; FileReport.fidelity is set.
    */
   expect?: ExpectedDataset;
+  /** CDA variant (TDDUI 1.1.0 / CDA 1.0.1): CDA documents and 1.1.0 transport resources are recognised by content. */
+  cda?: CdaRunOptions;
 }
 
 export interface ExpectedDataset {
@@ -58,8 +61,19 @@ export async function runCheck(checker: Checker, inputs: readonly CheckInput[], 
   const extraRules = scenario && !options.fhirOnly ? scenarioCheckRules(scenario) : undefined;
   // The dataset is read once (FidelityInputError when it is not a readable Bundle: a usage error).
   const expected = options.expect ? { dataset: new FidelityDataset(options.expect.source, { definitions: checker.definitions }), meta: datasetMeta(options.expect) } : undefined;
+  // CDA inputs finish later (their XSD runs in batches in a worker): their slot is filled when done.
+  const pending: Promise<void>[] = [];
   for (const input of inputs) {
     const bytes = typeof input.bytes === 'function' ? input.bytes() : input.bytes;
+    const cda = options.cda ? checkCdaInput(options.cda, checker, bytes, options.profiles) : undefined;
+    if (cda) {
+      const slot = results.length;
+      const meta = { file: input.name, sha256: sha256(bytes), bytes: bytes.length };
+      results.push(fileReport({ ...meta }, [], lang));
+      pending.push(cda.then((c) => { results[slot] = fileReport({ ...meta, format: c.format }, c.findings, lang); }));
+      await options.cda!.checker.ready();
+      continue;
+    }
     const checked = checker.check(bytes, { profiles: options.profiles, tddui: !options.fhirOnly, extraRules });
     const info = { file: input.name, sha256: sha256(bytes), bytes: bytes.length, format: checked.format };
     let result: FileReport;
@@ -74,7 +88,10 @@ export async function runCheck(checker: Checker, inputs: readonly CheckInput[], 
     results.push(result);
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  return buildReport(TOOL, pinsOf(checker.definitions), results, lang, { id: options.runId ?? randomUUID(), startedAt, finishedAt: new Date().toISOString() });
+  options.cda?.checker.flush();
+  await Promise.all(pending);
+  const pins = options.cda ? { ...pinsOf(checker.definitions), ...options.cda.checker.pins() } : pinsOf(checker.definitions);
+  return buildReport(TOOL, pins, results, lang, { id: options.runId ?? randomUUID(), startedAt, finishedAt: new Date().toISOString() });
 }
 
 function datasetMeta(e: ExpectedDataset): FidelityReport['dataset'] {

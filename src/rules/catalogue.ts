@@ -5,6 +5,7 @@
  * An explicit list, no discovery by reflection; ids are unique (tested) and never reused.
  */
 import { FIDELITY_RULES } from '../scenarios/fidelity/fidelity-rules.js';
+import { CDA_RULE_DEFINITIONS } from '../cda/rules/cda-catalogue.js';
 import { FHIR_RULES } from '../validation/fhir-rules.js';
 import type { RuleDefinition } from '../validation/finding.js';
 import type { CheckRule } from './rule.js';
@@ -22,10 +23,12 @@ import { QUESTIONNAIRE_RULES } from './tddui/questionnaire-rules.js';
 export const CHECK_RULES: CheckRule[] = [...BUNDLE_RULES, ...PROFILE_RULES, ...COHERENCE_RULES, ...QUESTIONNAIRE_RULES, ...IDENTIFIER_RULES, ...BUSINESS_ID_RULES];
 
 /** Use-case scenario rules (scenarios/*.json) are listed too; they run only with `check --scenario`. */
-export const RULE_CATALOGUE: readonly RuleDefinition[] = [...FHIR_RULES, ...CORE_INVARIANT_RULES, ...INVARIANT_RULES, ...CHECK_RULES, ...FIDELITY_RULES, ...scenarioRuleDefinitions()];
+export const RULE_CATALOGUE: readonly RuleDefinition[] = [
+  ...FHIR_RULES, ...CORE_INVARIANT_RULES, ...INVARIANT_RULES, ...CHECK_RULES, ...CDA_RULE_DEFINITIONS, ...FIDELITY_RULES, ...scenarioRuleDefinitions(),
+];
 
 /** Version of the TDDUI rule pack; bump when a rule is added, removed or changes meaning. */
-export const RULE_PACK_VERSION = '1.1.0';
+export const RULE_PACK_VERSION = '1.2.0';
 
 const byId = new Map(RULE_CATALOGUE.map((r) => [r.id, r] as const));
 

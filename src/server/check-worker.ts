@@ -3,6 +3,8 @@
  * large export is validated. Definitions and the Checker are built once when the worker starts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { CdaChecker } from '../cda/cda-checker.js';
+import { resolveSchemaDir } from '../cda/xsd/schema-set.js';
 import { openDefinitions } from '../cli/definitions.js';
 import { runCheck } from '../reports/run-check.js';
 import { Checker } from '../rules/checker.js';
@@ -12,10 +14,12 @@ import type { CheckJob, CheckJobResult } from './check-pool.js';
 const port = parentPort!;
 const { ctx } = await openDefinitions((workerData as { load: string[] }).load);
 const checker = new Checker(ctx);
+// CDA documents (TDDUI 1.1.0) are recognised by content, as in the CLI; the XSD folder comes from the environment or the import.
+const cda = { checker: new CdaChecker({ schemaDir: resolveSchemaDir(undefined) }) };
 
 port.on('message', (job: CheckJob) => {
   const inputs = job.inputs.map((i) => ({ name: i.name, bytes: Buffer.from(i.bytes.buffer, i.bytes.byteOffset, i.bytes.byteLength) }));
-  runCheck(checker, inputs, job.options).then(
+  runCheck(checker, inputs, { ...job.options, cda }).then(
     (report) => port.postMessage({ jobId: job.jobId, report } satisfies CheckJobResult),
     (e: unknown) => port.postMessage({ jobId: job.jobId, error: (e as Error).message ?? String(e), badInput: e instanceof FidelityInputError } satisfies CheckJobResult),
   );

@@ -9,11 +9,18 @@ import { scenarioRuleDefinitions } from '../../src/scenarios/rule-pack.js';
 import { SEVERITIES } from '../../src/validation/finding.js';
 import { CASE_TABLES } from '../cases/index.js';
 
+/** CDA rules outside the mutation tables: the test file that fires them. */
+const CDA_TEST_FILE: Record<string, string> = {
+  'CDA-XML': 'cda/cda-pipeline.test.ts', 'CDA-VER': 'cda/cda-pipeline.test.ts', 'CDA-XSD': 'cda/cda-pipeline.test.ts', 'CDA-FHI': 'cda/cda-transport.test.ts',
+  ...Object.fromEntries(['CDA-SEJ', 'CDA-EVN', 'CDA-STA', 'CDA-TRP', 'CDA-EVA', 'CDA-COU', 'CDA-DOC'].map((p) => [p, 'cda/cda-mutations-body.ts'])),
+};
+
 /** Rules whose fixtures live in a dedicated test file (checked to mention the id). */
 const COVERED_BY_FILE: Record<string, string> = Object.fromEntries([
   ...RULE_CATALOGUE.filter((r) => /^TDDUI-(INS|IDF|BID)-/.test(r.id)).map((r) => [r.id, 'rules/identifier-rules.test.ts']),
   ...RULE_CATALOGUE.filter((r) => /^FHIR-(XML-|PARSE-XML)/.test(r.id)).map((r) => [r.id, 'validation/xml.test.ts']),
   ...RULE_CATALOGUE.filter((r) => r.id.startsWith('FIDELITY-')).map((r) => [r.id, 'scenarios/fidelity.test.ts']),
+  ...RULE_CATALOGUE.filter((r) => /^CDA-/.test(r.id)).map((r) => [r.id, CDA_TEST_FILE[r.id.slice(0, 7)] ?? 'cda/cda-mutations.ts']),
 ]);
 
 /** Scenario rules: a positive and a negative case each, derived from their declarative check, in scenarios/rule-packs.test.ts. */

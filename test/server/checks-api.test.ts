@@ -1,6 +1,7 @@
 /** The check API for CI: synchronous and asynchronous checks, listing, reports, annotations, scenarios. */
 import { expect } from 'chai';
 import { generateDataset } from '../../src/scenarios/index.js';
+import { cdaExample, cdaSpecAvailable, mutate } from '../cda/cda-support.js';
 import { serialiseFhirXml } from '../../src/validation/parse/json-to-xml.js';
 import { shippedContext } from '../support/context.js';
 import { bearer, startTestServer, structurallyInvalidBundle, validBundle, type TestServer } from './harness.js';
@@ -163,6 +164,16 @@ describe('serveur : API de vérification', function () {
     expect(((await bad.json()) as any).error.message).to.match(/Bundle est attendu/);
     expect((await submit(bundle, '?expectScenario=ssiad-sidoba')).status).to.equal(400);
     expect((await submit(bundle, '?seed=3')).status).to.equal(400);
+  });
+
+  it('document CDA (TDDUI 1.1.0) : reconnu par son contenu, règles CDA appliquées', async function () {
+    if (!cdaSpecAvailable()) this.skip();
+    const res = await submit(mutate(cdaExample('1.1.0'), /<code code="EXPORT_DUI"/, '<code code="AUTRE"'), '?name=ssiad.xml', 'application/xml');
+    expect(res.status).to.equal(201);
+    const report = (await (await api(`/api/v1/checks/${((await res.json()) as any).id}/report.json`)).json()) as any;
+    const ids = report.results[0].issues.map((i: { ruleId: string }) => i.ruleId);
+    expect(ids).to.include('CDA-VER-001');
+    expect(ids.some((id: string) => id.startsWith('CDA-') && id !== 'CDA-VER-001' && id !== 'CDA-XSD-000')).to.equal(true);
   });
 
   it('scénarios sans générateur branché : 501 avec message', async () => {

@@ -1,6 +1,9 @@
 /** `tddui-bench check`: validates files and writes a report; exit code 0 (no error), 1 (errors), 2 (usage). */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { CdaChecker } from '../../cda/cda-checker.js';
+import type { CdaVersion } from '../../cda/rules/cda-rule.js';
+import { resolveSchemaDir } from '../../cda/xsd/schema-set.js';
 import { Checker } from '../../rules/checker.js';
 import type { Lang } from '../../reports/messages.js';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '../../reports/render-report.js';
@@ -23,13 +26,15 @@ interface CheckCliOptions {
   expectScenario?: string;
   seed?: number;
   usagers?: number;
+  cdaVersion?: CdaVersion;
+  cdaSchemas?: string;
 }
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 
 export function checkCommand(): Command {
   return new Command('check')
-    .description('vérifie des exports FHIR (JSON ou XML) contre les profils TDDUI et les règles TDDUI')
+    .description('vérifie des exports FHIR (JSON ou XML) ou des documents CDA TDDUI contre les profils et les règles TDDUI')
     .argument('<inputs...>', 'fichiers ou dossiers à vérifier')
     .addOption(new Option('-f, --format <format>', 'format du rapport').choices([...REPORT_FORMATS]).default('text'))
     .option('-o, --out <file>', 'écrire le rapport dans ce fichier')
@@ -43,6 +48,8 @@ export function checkCommand(): Command {
     .option('--expect-scenario <id>', 'fidélité aller-retour : comparer au jeu que « generate » produit pour ce scénario (avec --seed, --usagers)')
     .option('--seed <n>', 'avec --expect-scenario : graine du jeu attendu', integer('--seed'))
     .option('--usagers <n>', 'avec --expect-scenario : nombre d’usagers du jeu attendu (défaut : celui du scénario)', integer('--usagers'))
+    .addOption(new Option('--cda-version <version>', 'documents CDA : jeu de règles (défaut : extension du templateId, sinon 1.0.1)').choices(['1.1.0', '1.0.1']))
+    .option('--cda-schemas <dir>', 'documents CDA : dossier du jeu XSD (CDA_extended.xsd) ; sinon TDDUI_BENCH_CDA_SCHEMAS ou les schémas importés')
     .action(async (inputs: string[], options: CheckCliOptions) => {
       const files = expandInputs(inputs);
       const expect = await expectedDataset(options);
@@ -51,6 +58,7 @@ export function checkCommand(): Command {
       const report = await runCheck(new Checker(ctx), files.map((file) => ({ name: file, bytes: () => readFileSync(file) })), {
         lang: options.lang, profiles: options.profile, fhirOnly: options.fhirOnly, scenario: options.scenario,
         expect,
+        cda: { checker: new CdaChecker({ schemaDir: resolveSchemaDir(options.cdaSchemas) }), version: options.cdaVersion },
       });
       const out = await renderReport(report, options.format, { showInformation: options.showInfo });
       if (options.out) writeFileSync(options.out, out);
