@@ -70,6 +70,6 @@ console.log(`CDA : ${docs} documents (${examples.map((e) => `${Math.round(e.leng
 line('analyse XML + règles TDDUI (sans XSD)', rulesMs);
 line('vérification complète (XML + règles + XSD)', totalMs);
 console.log(`temps CPU de la vérification complète (tous fils) : ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s ; charge de la machine (1 min) : ${loadavg()[0].toFixed(2)} pour 2 cœurs`);
-console.log(`cible : ${(target / 1000).toFixed(1)} s — ratio ${(totalMs / target).toFixed(2)} (${totalMs <= target ? 'atteinte' : 'MANQUÉE'})`);
+console.log(`cible CDA ${docs} documents < ${(target / 1000).toFixed(1)} s — ratio ${(totalMs / target).toFixed(2)} ${totalMs <= target ? '[PASS]' : '[FAIL]'}`);
 console.log(`contrôle : ${errors} erreur(s) sur des documents conformes ${errors === 0 ? '(attendu : 0)' : '(INATTENDU)'}`);
 process.exitCode = errors === 0 ? 0 : 1;

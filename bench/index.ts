@@ -14,6 +14,10 @@ import { fileURLToPath } from 'node:url';
 
 const BENCHES = {
   engine: 'bench/engine.ts',
+  server: 'bench/server.ts',
+  scenarios: 'bench/scenarios.ts',
+  fidelity: 'bench/fidelity.ts',
+  cda: 'bench/cda.ts',
 } as const satisfies Record<string, string>;
 type BenchName = keyof typeof BENCHES;
 

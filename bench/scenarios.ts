@@ -90,7 +90,7 @@ async function main(): Promise<number> {
   process.stdout.write(`Scénario ${scenario}, ${usagers} usagers\n`);
   for (const r of rows) process.stdout.write(`  ${r[0].padEnd(30)} ${r[1].padStart(8)}   RSS max ${r[2].padStart(7)}   ${r[3]}\n`);
   const ratio = g.ms / TARGET.generateMs;
-  process.stdout.write(`  cible génération < ${TARGET.generateMs / 1000} s : ratio ${ratio.toFixed(2)} — ${ratio <= 1 ? 'ATTEINTE' : 'MANQUÉE'}\n`);
+  process.stdout.write(`  cible génération < ${TARGET.generateMs / 1000} s : ratio ${ratio.toFixed(2)} — ${ratio <= 1 ? '[PASS]' : '[FAIL]'}\n`);
   process.stdout.write(`  mémoire de génération bornée (flux) : RSS max ${g.peakRssMB.toFixed(0)} Mo pour ${(Number(g.detail.bytes) / MiB).toFixed(0)} Mo écrits\n`);
   return 0;
 }

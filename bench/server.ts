@@ -53,7 +53,7 @@ async function timed<T>(f: () => Promise<T>): Promise<[number, T]> {
 }
 
 const line = (label: string, ms: number, target: number) =>
-  `  ${label.padEnd(52)} ${ms.toFixed(1).padStart(9)} ms   cible < ${target} ms   (${(ms / target).toFixed(2)} × cible) ${ms < target ? 'PASS' : 'FAIL'}`;
+  `  ${label.padEnd(52)} ${ms.toFixed(1).padStart(9)} ms   cible < ${target} ms   (${(ms / target).toFixed(2)} × cible) ${ms < target ? '[PASS]' : '[FAIL]'}`;
 
 async function main(): Promise<number> {
   const specDir = join(DEFAULT_SPEC_DIR, 'tddui-fhir', '2.4.0-ballot');
