@@ -2,16 +2,15 @@
  * The web interface's view of the server: the same store, access matrix and check pool as the API, so a
  * page never shows what the API would refuse (a vendor sees only its organisation's runs).
  */
-import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import { renderReport, REPORT_MEDIA_TYPES } from '../reports/render-report.js';
-import { sha256 } from '../reports/report-model.js';
 import type { RunCheckOptions } from '../reports/run-check.js';
 import { isScenarioId } from '../scenarios/scenario-store.js';
 import type { WebBackend, WebRun, WebUser } from '../web/web-backend.js';
 import { UserFacingError } from '../web/web-routes.js';
 import { ACCESS, type RouteId } from './auth.js';
 import type { ServerContext } from './context.js';
+import { submitCheck } from './submit-check.js';
 import { HttpError } from './errors.js';
 import { REPORT_EXTENSIONS } from './routes/checks.js';
 import { authenticate } from './store/accounts.js';
@@ -79,19 +78,12 @@ export function serverWebBackend(ctx: ServerContext): WebBackend {
         options.scenario = input.scenario;
       }
       const expect = input.expect ? { name: input.expect.name, source: input.expect.bytes } : undefined;
-      const id = randomUUID();
-      const bytes = input.export.bytes;
-      const run = {
-        id, kind: 'check' as const, orgId: (user as ServerWebUser).orgId, tokenId: user.tokenId, inputName: input.export.name,
-        inputSha256: sha256(bytes), inputBytes: bytes, options: { ...options, via: 'web', ...(input.expect ? { expect: input.expect.name } : {}) },
-      };
       try {
-        ctx.runs.insert(run, { report: await ctx.pool.run([{ name: input.export.name, bytes }], { ...options, ...(expect ? { expect } : {}), runId: id }) });
+        const submission = { orgId: (user as ServerWebUser).orgId, tokenId: user.tokenId, name: input.export.name, bytes: input.export.bytes, options, expect, recorded: { via: 'web' } };
+        return (await submitCheck(ctx, submission, true)).id;
       } catch (e) {
-        ctx.runs.insert(run, { error: (e as Error).message });
         throw e instanceof HttpError && e.status === 400 ? new UserFacingError(e.message) : e;
       }
-      return id;
     },
     annotate(user, runId, a) {
       ctx.runs.annotate(runId, `${user.org} (jeton ${user.tokenId})`, a.decision, a.comment);

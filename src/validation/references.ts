@@ -15,7 +15,7 @@ const CORE = 'http://hl7.org/fhir/StructureDefinition/';
 
 export function checkReference(w: InstanceWalker, ref: JsonObject, type: CompiledType, loc: Loc, scope: Scope): void {
   const reference = typeof ref.reference === 'string' ? ref.reference : undefined;
-  const { targets, allowedTypes } = targetsOf(w, type);
+  const { allowedTypes } = targetsOf(w, type);
   const refLoc = loc.child('reference');
   const fromEntry = w.run.entryOf.get(scope.resource);
 

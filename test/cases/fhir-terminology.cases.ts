@@ -11,7 +11,6 @@ const FHIR = { tddui: false };
 const NARRATIVE = { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">Allergie</div>' };
 const CS_0445 = 'https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0445';
 const CS_VALIDATION = 'https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-mode-validation-identity';
-const TYPE_REPAS = 'https://smt.esante.gouv.fr/fhir/CodeSystem/tre-r425-type-repas';
 
 type Json = Record<string, any>;
 const REPAS = 'Observation-tddui-observation-repas-example.json';

@@ -2,7 +2,6 @@
  * --load: extra conformance resources compiled at run time (differential-only profiles get a snapshot,
  * even when they derive from a shipped FR Core / TDDUI profile), from a file, a folder or a package .tgz.
  */
-import { expect } from 'chai';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -162,6 +162,9 @@ describe('serveur : API de vérification', function () {
     const bad = await api('/api/v1/checks', { method: 'POST', body: notBundle });
     expect(bad.status).to.equal(400);
     expect(((await bad.json()) as any).error.message).to.match(/Bundle est attendu/);
+    const byId = await reportOf(await submit(bundle, '?expect=ssiad-sidoba:3:2'));
+    expect(byId.results[0].fidelity.score).to.equal(100);
+    expect((await submit(bundle, '?expect=ssiad-sidoba')).status).to.equal(400);
     expect((await submit(bundle, '?expectScenario=ssiad-sidoba')).status).to.equal(400);
     expect((await submit(bundle, '?seed=3')).status).to.equal(400);
   });

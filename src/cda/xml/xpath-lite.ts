@@ -76,13 +76,6 @@ export function toStringValue(v: Value): string {
   return String(v);
 }
 
-function toNumber(v: Value): number {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  const s = toStringValue(v).trim();
-  return s === '' ? NaN : Number(s);
-}
-
 function atoms(v: Value): (string | number | boolean)[] {
   return isNodes(v) ? v.map(itemString) : [v];
 }

@@ -2,7 +2,6 @@
  * What the French identifier algorithms report: the identifier kind whose rule is broken, the kind of
  * problem, and the (sub)value it was found in. Rule ids and severities are decided by the rules.
  */
-import type { Reason } from './reason.js';
 
 export type IdentifierKind = 'FINESS' | 'SIREN' | 'SIRET' | 'RPPS' | 'ADELI' | 'IDNPS' | 'IDNST';
 

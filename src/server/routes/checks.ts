@@ -2,16 +2,16 @@
  * The check API for CI: submit an export (raw body or multipart), get the verdict synchronously or
  * later (`?wait=false` → 202 + Location), list runs, download reports, annotate (reviewers).
  */
-import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import multer from 'multer';
 import { renderReport, REPORT_MEDIA_TYPES, type ReportFormat } from '../../reports/render-report.js';
-import { sha256, type CheckReport } from '../../reports/report-model.js';
+import type { CheckReport } from '../../reports/report-model.js';
 import type { ExpectedDataset, RunCheckOptions } from '../../reports/run-check.js';
 import { generateDataset } from '../../scenarios/index.js';
 import { isScenarioId } from '../../scenarios/scenario-store.js';
 import { authorize, callerOf } from '../auth.js';
 import type { ServerContext } from '../context.js';
+import { submitCheck } from '../submit-check.js';
 import { HttpError } from '../errors.js';
 import { baseUrl, boolParam, intParam, many, rawBody, single, smallJson } from '../http-input.js';
 import type { RunRecord } from '../store/runs.js';
@@ -66,9 +66,16 @@ function visibleRun(ctx: ServerContext, res: Response, id: string): RunRecord {
  * generator gives for expectScenario + seed (+ usagers), as the vendor loaded it into the DUI.
  */
 async function expectedDataset(file: Express.Multer.File | undefined, fields: Record<string, unknown>): Promise<ExpectedDataset | undefined> {
-  const scenario = single(fields.expectScenario, 'expectScenario');
-  const seed = fields.seed === undefined ? undefined : intParam(fields.seed, 'seed', 0, 0, Number.MAX_SAFE_INTEGER);
-  const usagers = fields.usagers === undefined ? undefined : intParam(fields.usagers, 'usagers', 1, 1, MAX_EXPECTED_USAGERS);
+  // `expect=<scenario>:<seed>[:<usagers>]` is the dataset id (as in the dataset's file name) for expectScenario + seed + usagers.
+  const id = single(fields.expect, 'expect');
+  const idParts = id === undefined ? undefined : /^([a-z0-9-]+):(\d+)(?::(\d+))?$/.exec(id);
+  if (id !== undefined && !idParts) throw new HttpError(400, 'parametre-invalide', `paramètre « expect » : <scénario>:<graine>[:<usagers>] attendu (ou un fichier en multipart), reçu « ${id} »`);
+  if (idParts && (fields.expectScenario !== undefined || fields.seed !== undefined || fields.usagers !== undefined)) throw new HttpError(400, 'parametre-invalide', '« expect » (identifiant de jeu) et « expectScenario »/« seed »/« usagers » s’excluent');
+  const scenario = idParts ? idParts[1] : single(fields.expectScenario, 'expectScenario');
+  const seedField = idParts ? idParts[2] : fields.seed;
+  const usagersField = idParts ? idParts[3] : fields.usagers;
+  const seed = seedField === undefined ? undefined : intParam(seedField, 'seed', 0, 0, Number.MAX_SAFE_INTEGER);
+  const usagers = usagersField === undefined ? undefined : intParam(usagersField, 'usagers', 1, 1, MAX_EXPECTED_USAGERS);
   if (file && scenario !== undefined) throw new HttpError(400, 'parametre-invalide', '« expect » (fichier) et « expectScenario » s’excluent');
   if (file) return { name: file.originalname || 'attendu', source: file.buffer };
   if (scenario === undefined) {
@@ -120,34 +127,13 @@ export function checksRouter(ctx: ServerContext): Router {
     const options = checkOptions(fields);
     const wait = boolParam(fields.wait, 'wait') ?? true;
     const name = file?.originalname || single(fields.name, 'name') || 'export';
-    const id = randomUUID();
-    const run = {
-      id, kind: 'check' as const, orgId: principal.orgId, tokenId: principal.tokenId, inputName: name,
-      inputMediaType: file?.mimetype ?? req.headers['content-type'], inputSha256: sha256(bytes), inputBytes: bytes,
-      options: { ...options, ...(expect ? { expect: expect.name } : {}) },
-    };
-    const checking = ctx.pool.run([{ name, bytes }], { ...options, ...(expect ? { expect } : {}), runId: id });
+    const submission = { orgId: principal.orgId, tokenId: principal.tokenId, name, mediaType: file?.mimetype ?? req.headers['content-type'], bytes, options, expect };
     if (!wait) {
-      ctx.runs.insert(run);
-      const done = checking.then(
-        (report) => ctx.runs.complete(id, { report }),
-        (e: Error) => {
-          ctx.logger.log('error', 'check-failed', { run: id, message: e.message });
-          ctx.runs.complete(id, { error: e.message });
-        },
-      ).finally(() => ctx.background.delete(done));
-      ctx.background.add(done);
+      const { id } = submitCheck(ctx, submission, false);
       res.status(202).location(`${baseUrl(req)}/api/v1/checks/${id}`).json({ id, status: 'pending', links: links(req, id) });
       return;
     }
-    let report: CheckReport;
-    try {
-      report = await checking;
-    } catch (e) {
-      ctx.runs.insert(run, { error: (e as Error).message });
-      throw e;
-    }
-    ctx.runs.insert(run, { report });
+    const { id, report } = await submitCheck(ctx, submission, true);
     res.status(201).location(`${baseUrl(req)}/api/v1/checks/${id}`).json(checkAnswer(req, id, report));
   });
 

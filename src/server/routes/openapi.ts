@@ -38,6 +38,7 @@ export function openapiDocument(): object {
             { name: 'lang', in: 'query', schema: { type: 'string', enum: ['fr', 'en'] } },
             { name: 'name', in: 'query', schema: { type: 'string' }, description: 'nom du fichier dans le rapport' },
             { name: 'scenario', in: 'query', schema: { type: 'string' }, description: 'scénario : règles du cas d’usage et liste de contrôle (inconnu : 400)' },
+            { name: 'expect', in: 'query', schema: { type: 'string', pattern: '^[a-z0-9-]+:[0-9]+(:[0-9]+)?$' }, description: 'fidélité : identifiant du jeu attendu <scénario>:<graine>[:<usagers>] (ou partie multipart « expect »)' },
             { name: 'expectScenario', in: 'query', schema: { type: 'string' }, description: 'fidélité : jeu attendu régénéré par ce scénario (avec seed)' },
             { name: 'seed', in: 'query', schema: { type: 'integer' }, description: 'graine du jeu attendu (avec expectScenario)' },
             { name: 'usagers', in: 'query', schema: { type: 'integer', maximum: 1000 }, description: 'nombre d’usagers du jeu attendu (avec expectScenario)' },
