@@ -51,6 +51,10 @@ export function checkBinding(w: InstanceWalker, value: unknown, typeCode: string
     notChecked(unknown);
     return;
   }
+  if (strength === 'required' && vs.empty) {
+    scope.sink.add(finding('FHIR-BIND-EMPTY-VS', loc, { valueSet: vsUrl }, scope.profile));
+    return;
+  }
   if (strength in RULE_BY_STRENGTH) {
     const shown = codings.map(([s, c]) => (s ? `${s}#${c}` : c)).join(', ');
     scope.sink.add(finding(RULE_BY_STRENGTH[strength as keyof typeof RULE_BY_STRENGTH], loc, { code: shown, valueSet: vsUrl }, scope.profile));

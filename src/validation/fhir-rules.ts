@@ -98,6 +98,12 @@ export const FHIR_RULES: RuleDefinition[] = [
   { id: 'FHIR-BIND-REQUIRED', category: 'terminologie', severity: 'error', specUrl: `${R4}/terminologies.html#required`,
     message: { fr: 'Code {code} absent du jeu de valeurs obligatoire {valueSet}', en: 'Code {code} is not in the required value set {valueSet}' },
     hint: { fr: 'Choisir un code du jeu de valeurs lié (voir la page du profil).', en: 'Pick a code from the bound value set (see the profile page).' } },
+  { id: 'FHIR-BIND-EMPTY-VS', category: 'terminologie', severity: 'error', specUrl: `${R4}/valueset-definitions.html#ValueSet.compose.include.valueSet`,
+    message: {
+      fr: 'Le jeu de valeurs obligatoire {valueSet} est vide une fois étendu selon FHIR (par exemple, plusieurs jeux de valeurs dans un même compose.include s’intersectent) : aucun code ne peut convenir',
+      en: 'The required value set {valueSet} is empty once expanded as FHIR defines it (e.g. several value sets in one compose.include intersect): no code can conform',
+    },
+    hint: { fr: 'Défaut de la spécification, à signaler à l’éditeur du guide ; le validateur de référence rejette aussi tout code.', en: 'A defect of the specification, to report to the guide’s authors; the reference validator rejects every code too.' } },
   { id: 'FHIR-BIND-EXTENSIBLE', category: 'terminologie', severity: 'warning', specUrl: `${R4}/terminologies.html#extensible`,
     message: { fr: 'Code {code} absent du jeu de valeurs extensible {valueSet}', en: 'Code {code} is not in the extensible value set {valueSet}' } },
   { id: 'FHIR-BIND-PREFERRED', category: 'terminologie', severity: 'information', specUrl: `${R4}/terminologies.html#preferred`,

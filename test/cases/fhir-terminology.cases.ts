@@ -43,6 +43,7 @@ export const FHIR_TERMINOLOGY_CASES: Case[] = [
     input: () => mutate(patient(), (p) => { p.gender = 'homme'; }),
     options: FHIR,
     fires: [{ ruleId: 'FHIR-BIND-REQUIRED', path: 'Patient.gender', severity: 'error' }],
+    clean: ['FHIR-BIND-EMPTY-VS'],
   },
   {
     name: 'FHIR-BIND-REQUIRED (code, positif) : genre du jeu de valeurs',
@@ -196,5 +197,20 @@ export const FHIR_TERMINOLOGY_CASES: Case[] = [
     input: changed(PATIENT_INS, (p) => { reliability(p).extension[0].valueCoding.display = '  identité   VALIDÉE '; }),
     options: FHIR,
     clean: ['FHIR-CODE-DISPLAY'],
+  },
+  // --- a required value set that FHIR expands to nothing ---------------------------------------------
+  {
+    name: 'FHIR-BIND-EMPTY-VS : tddui-serafin intersecte J283 et J284 (disjoints), un code SERAFIN-PH valide ne peut convenir',
+    needsSpec: true,
+    input: () => ({
+      resourceType: 'Task', text: NARRATIVE, status: 'completed', intent: 'plan',
+      input: [{
+        type: { coding: [{ system: 'https://interop.esante.gouv.fr/ig/fhir/tddui/CodeSystem/tddui-task-input-prestation', code: 'typePrestation' }] },
+        valueCodeableConcept: { coding: [{ system: 'https://smt.esante.gouv.fr/terminologie-SERAFINPH', code: '2.1.1.1' }] },
+      }],
+    }),
+    options: { tddui: false, profiles: ['https://interop.esante.gouv.fr/ig/fhir/tddui/StructureDefinition/tddui-task-prestation'] },
+    fires: [{ ruleId: 'FHIR-BIND-EMPTY-VS', path: 'Task.input[0].valueCodeableConcept', severity: 'error' }],
+    clean: ['FHIR-BIND-REQUIRED'],
   },
 ];

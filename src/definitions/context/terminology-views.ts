@@ -26,6 +26,11 @@ export class ValueSetView {
     return this.def.complete;
   }
 
+  /** Complete and without a single code (e.g. compose.include intersecting disjoint value sets): nothing can conform. */
+  get empty(): boolean {
+    return this.def.complete && this.def.systems.every((s) => s.codes !== undefined && s.codes.length === 0);
+  }
+
   /** The systems this value set draws codes from (for code-only bindings). */
   systemUrls(): string[] {
     return [...this.systems.keys()];

@@ -144,7 +144,7 @@ export function projetPersonnalise(ctx: DatasetContext, u: UsagerContext): void 
       partOf: [ref(action)],
       status: 'in-progress',
       intent: 'plan',
-      // No typePrestation: its value set (tddui-serafin) compiles empty here, so no code could pass.
+      // No typePrestation: tddui-serafin intersects J283 and J284 (disjoint), so FHIR expands it to nothing (FHIR-BIND-EMPTY-VS).
       input: [input('tddui-task-input-prestation', 'titre', { valueString: `Prestation de l’action ${i + 1}` })],
     }, serviceId);
   }
