@@ -281,7 +281,7 @@ function locateDist(o: Options, tmp: string): { dir?: string; origin: string; bu
   if (!o.distBuild) return { origin: 'not built (--no-dist-build): src/ through tsx' };
   const root = join(tmp, 'build');
   mkdirSync(root);
-  for (const name of ['profiles', 'node_modules', 'package.json']) symlinkSync(join(PROJECT, name), join(root, name));
+  for (const name of ['profiles', 'scenarios', 'reports', 'node_modules', 'package.json']) symlinkSync(join(PROJECT, name), join(root, name));
   const tsc = join(PROJECT, 'node_modules', 'typescript', 'bin', 'tsc');
   const t = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [tsc, '-p', join(PROJECT, 'tsconfig.build.json'), '--outDir', join(root, 'dist')], { cwd: PROJECT, encoding: 'utf8' });
@@ -462,11 +462,14 @@ function main(): number {
         verdict: !c ? 'n/a' : c.unexpected.length === 0 ? 'PASS' : 'FAIL',
       });
     }
+    // Users run the built dist/ (npx tddui-bench); through tsx the figure includes transpiling, so it is shown for information.
+    const distMeasured = startup.some((st) => st.label.includes('dist') && st.processWallMs !== undefined);
     for (const st of startup) {
+      const informative = distMeasured && st.label.includes('via tsx');
       checks.push({
-        target: `start-up < ${fmt(TARGET.startupMs)} ms: ${st.label}`,
+        target: `start-up < ${fmt(TARGET.startupMs)} ms: ${st.label}${informative ? ' (development, for information)' : ''}`,
         measured: st.processWallMs !== undefined ? `${fmt(st.processWallMs)} ms (process spawn → exit, median of ${st.runs})` : `failed: ${st.error}`,
-        verdict: st.processWallMs === undefined ? 'n/a' : st.processWallMs < TARGET.startupMs ? 'PASS' : 'FAIL',
+        verdict: st.processWallMs === undefined || informative ? 'n/a' : st.processWallMs < TARGET.startupMs ? 'PASS' : 'FAIL',
       });
     }
 
