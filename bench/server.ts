@@ -65,7 +65,7 @@ async function main(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'tddui-bench-server-bench-'));
   const bundleFile = join(dir, 'bundle.json');
   const generated = writeBenchBundle(loadExampleGroup(specDir), entries, bundleFile);
-  const server = await startServer({ logger: silentLogger, config: { port: 0, host: '127.0.0.1', dataDir: join(dir, 'data'), rateLimitPerMinute: 100_000 } });
+  const server = await startServer({ warmUp: true, logger: silentLogger, config: { port: 0, host: '127.0.0.1', dataDir: join(dir, 'data'), rateLimitPerMinute: 100_000 } });
   try {
     createOrganisation(server.context.db, 'Bench');
     const token = createToken(server.context.db, 'Bench', 'vendor').token;

@@ -42,7 +42,7 @@ export class CheckPool {
   private closing = false;
   private idleWaiters: (() => void)[] = [];
 
-  constructor(size: number, private readonly load: string[], private readonly logger: Logger) {
+  constructor(size: number, private readonly load: string[], private readonly logger: Logger, private readonly warmUp = false) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
@@ -78,8 +78,12 @@ export class CheckPool {
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
+  private workerData(): { load: string[]; warmUp: boolean } {
+    return { load: this.load, warmUp: this.warmUp };
+  }
+
   private spawn(): Slot {
-    const worker = TSX_BOOT ? new Worker(TSX_BOOT, { eval: true, workerData: { load: this.load } }) : new Worker(WORKER_URL, { workerData: { load: this.load } });
+    const worker = TSX_BOOT ? new Worker(TSX_BOOT, { eval: true, workerData: this.workerData() }) : new Worker(WORKER_URL, { workerData: this.workerData() });
     const pending = new Map<number, Pending>();
     let markReady: () => void = () => {};
     let failReady: (e: Error) => void = () => {};

@@ -7,6 +7,7 @@ import { startServer } from './server.js';
 
 try {
   const server = await startServer({
+    warmUp: true,
     scenarios: {
       list: () => listScenarios().map((s) => ({ ...s })),
       writeDataset: async (id, request, out) => { await writeDataset(id, request, out); },

@@ -21,6 +21,8 @@ export interface StartOptions {
   config?: Partial<ServerConfig>;
   scenarios?: ScenarioProvider;
   logger?: Logger;
+  /** Each check worker checks a generated dataset once after start, so that the first real check runs on warm code. */
+  warmUp?: boolean;
 }
 
 export interface RunningServer {
@@ -37,7 +39,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const logger = options.logger ?? jsonLogger;
   const db = openDatabase(config.dataDir);
   const { ctx: definitions } = await openDefinitions();
-  const pool = new CheckPool(config.checkWorkers, [], logger);
+  const pool = new CheckPool(config.checkWorkers, [], logger, options.warmUp ?? false);
   const date = new Date().toISOString().slice(0, 10);
   const context: ServerContext = {
     config, db, runs: new RunStore(db), pool, definitions, logger, scenarios: options.scenarios, background: new Set(),

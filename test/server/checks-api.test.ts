@@ -210,3 +210,20 @@ describe('serveur : scénarios derrière un ScenarioProvider', function () {
     expect((await fetch(`${s.server.url}/api/v1/scenarios/ssiad/dataset?usagers=0`, h)).status).to.equal(400);
   });
 });
+
+describe('serveur : préchauffage des fils de vérification (npm start)', function () {
+  this.timeout(120_000);
+  let s: TestServer;
+  before(async () => { s = await startTestServer({}, { warmUp: true }); });
+  after(async () => s?.close());
+
+  it('une vérification reçue pendant le préchauffage attend puis donne le rapport de son seul export', async () => {
+    const res = await fetch(`${s.server.url}/api/v1/checks?name=pendant.json`, { method: 'POST', headers: { ...bearer(s.tokens.vendor), 'Content-Type': 'application/fhir+json' }, body: JSON.stringify(structurallyInvalidBundle()) });
+    expect(res.status).to.equal(201);
+    const answer = (await res.json()) as any;
+    expect(answer.verdict).to.equal('fail');
+    const report = (await (await fetch(`${s.server.url}/api/v1/checks/${answer.id}/report.json`, { headers: bearer(s.tokens.vendor) })).json()) as any;
+    expect(report.results.map((r: { input: { file: string } }) => r.input.file)).to.deep.equal(['pendant.json']);
+    expect(report.results[0].scenario).to.equal(undefined);
+  });
+});

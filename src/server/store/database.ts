@@ -106,6 +106,9 @@ export function openDatabase(dataDir: string): Db {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, DB_FILE));
   db.pragma('journal_mode = WAL');
+  // WAL + NORMAL: the database stays consistent on a crash and commits no longer wait for fsync (a run
+  // stores the export and its report, megabytes each); only the last commits may be lost on power loss.
+  db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
