@@ -12,6 +12,7 @@ import type { WebBackend, WebUser } from './web-backend.js';
 const SESSION_COOKIE = 'tddui_bench_session';
 const LANG_COOKIE = 'tddui_bench_lang';
 const PAGE_SIZE = 25;
+const SEVERITY_RANK: Record<string, number> = { fatal: 0, error: 1, warning: 2, information: 3 };
 const FINDINGS_SHOWN = 500;
 
 interface WebLocals {
@@ -166,15 +167,22 @@ export function webRouter(backend: WebBackend): Router {
     if (!found) return errorPage(req, res, 404, 'error.notFound');
     const lang = locals(res).lang;
     const { run, report } = found;
+    // Most severe first (a stable sort keeps the report's order inside a severity).
     const shown = (report?.results ?? []).flatMap((r) =>
       r.issues.filter((i) => i.severity !== 'information').map((i) => ({ ...i, file: report!.results.length > 1 ? r.input.file : undefined })),
-    );
+    ).sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+    const percent = (n: number) => n.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 });
     page(req, res, 'run', 'run.title', 'nav.runs', {
       titleParams: { id: run.id },
       run,
       summary: report?.summary ?? run.summary,
       downloads: backend.reportExtensions().map((ext) => ({ label: ext.toUpperCase(), href: reportHref(run.id, ext, lang) })),
       reportHref: reportHref(run.id, 'html', lang),
+      // Use-case checklist and round-trip fidelity, per input (shown only when the check asked for them).
+      useCases: (report?.results ?? []).flatMap((r) => (r.scenario ? [{ ...r.scenario, file: report!.results.length > 1 ? r.input.file : undefined }] : [])),
+      fidelities: (report?.results ?? []).flatMap((r) => (r.fidelity
+        ? [{ ...r.fidelity, score: percent(r.fidelity.score), byType: r.fidelity.byType.map((t) => ({ ...t, score: percent(t.score) })), file: report!.results.length > 1 ? r.input.file : undefined }]
+        : [])),
       findings: shown.slice(0, FINDINGS_SHOWN).map((i) => ({ ...i, severityLabel: label(`severity1.${i.severity}`, lang) })),
       findingsTotal: shown.length,
       capped: shown.length > FINDINGS_SHOWN,

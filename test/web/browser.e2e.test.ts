@@ -79,6 +79,8 @@ describe('web interface in a real browser', function () {
     expect(await page.$eval('.verdict-banner', (e) => e.textContent?.trim())).to.equal('non conforme');
     const rows = await page.$$eval('table.findings tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
     expect(rows.some((r) => r.includes('TDDUI-BDL-005') && r.includes('Bundle.entry[1].request.method'))).to.equal(true);
+    const severities = await page.$$eval('table.findings tbody tr', (trs) => trs.map((tr) => tr.getAttribute('class')));
+    expect(severities.indexOf('warning') === -1 || severities.lastIndexOf('error') < severities.indexOf('warning'), 'errors listed before warnings').to.equal(true);
     await page.browserContext().close();
   });
 

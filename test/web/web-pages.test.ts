@@ -14,6 +14,8 @@ const MODELS: Record<PageName, object> = {
   run: {
     run: RUN, summary: { fatal: 0, error: 1, warning: 0, information: 0 }, downloads: [{ label: 'PDF', href: '/x.pdf' }], reportHref: '/x.html',
     findings: [{ severity: 'error', severityLabel: 'erreur', ruleId: 'TDDUI-BDL-006', specUrl: 'https://example.org', message: '<b>m</b>', path: 'Bundle.entry[0]', line: 3, column: 4 }],
+    useCases: [{ id: 'ssiad-sidoba', title: 'Activité SSIAD', version: '1.0.0', requirements: [{ ruleId: 'SSIAD-001', title: 'Un séjour par usager', status: 'pass', findings: 0 }, { ruleId: 'SSIAD-002', title: 'Évènements dans le séjour', status: 'fail', findings: 3 }] }],
+    fidelities: [{ dataset: { name: 'jeu.json', sha256: 'cd'.repeat(32) }, score: 97.5, byType: [{ resourceType: 'Patient', expected: 4, matched: 4, lost: 0, altered: 1, score: 90, extra: 0, expectedFields: 10, keptFields: 9 }] }],
     findingsTotal: 1, annotations: [{ author: 'CNSA', decision: 'reject', decisionLabel: 'refusé', comment: 'à revoir', at: '2026-12-03T11:00:00Z' }], canAnnotate: true,
   },
   scenarios: { scenarios: [{ id: 'ssiad-sidoba', title: 'Activité SSIAD', description: 'd' }], maxUsagers: 1000 },
@@ -36,6 +38,15 @@ for (const lang of ['fr', 'en'] as const) {
         for (const c of controls) expect(c, c).to.match(/\bid="/);
       });
     }
+    it('run: use-case checklist (met / not met with its findings) and fidelity table by resource type', () => {
+      const html = renderPage('run', { lang, path: '/x', title: 'T' }, MODELS.run);
+      expect(html).to.include(lang === 'fr' ? 'Cas d’usage : Activité SSIAD' : 'Use case: Activité SSIAD');
+      expect(html).to.match(lang === 'fr' ? /SSIAD-002<\/td><td>Évènements dans le séjour<\/td><td><span class="requirement fail">non satisfaite \(3\)/ : /SSIAD-002<\/td><td>Évènements dans le séjour<\/td><td><span class="requirement fail">not met \(3\)/);
+      expect(html).to.include(lang === 'fr' ? 'Fidélité au jeu de données : 97.5 %' : 'Fidelity to the dataset: 97.5%');
+      expect(html).to.match(/<th scope="row">Patient<\/th><td>4<\/td><td>4<\/td><td>0<\/td><td>1<\/td><td>90 %<\/td>/);
+      const plain = renderPage('run', { lang, path: '/x', title: 'T' }, { ...MODELS.run, useCases: [], fidelities: [] });
+      expect(plain).not.to.include('class="checklist"').and.not.include('class="fidelity"');
+    });
     it('escapes data (a finding message cannot inject markup)', () => {
       const html = renderPage('run', { lang, path: '/x', title: 'T' }, MODELS.run);
       expect(html).to.include('&lt;b&gt;m&lt;/b&gt;').and.not.include('<b>m</b>');
