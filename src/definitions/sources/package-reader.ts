@@ -63,8 +63,10 @@ function listJsonFiles(dir: string): string[] {
   return out;
 }
 
-async function readTgz(file: string, fallbackId?: { packageId: string; version: string }): Promise<ConformanceSource> {
+/** Every .json file of a package .tgz, by its path in the archive (e.g. `package/StructureDefinition-x.json`). */
+export async function readTgzJsonFiles(file: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
+  const unreadable = (e: Error) => new SourceReadError(`${file} : archive illisible (${e.message})`);
   await new Promise<void>((resolve, reject) => {
     const extract = tar.extract();
     extract.on('entry', (header, stream, next) => {
@@ -77,13 +79,18 @@ async function readTgz(file: string, fallbackId?: { packageId: string; version: 
       stream.on('error', reject);
     });
     extract.on('finish', resolve);
-    extract.on('error', reject);
+    extract.on('error', (e) => reject(unreadable(e)));
     const input = createReadStream(file);
     input.on('error', reject);
     const gunzip = createGunzip();
-    gunzip.on('error', (e) => reject(new SourceReadError(`${file} : archive illisible (${e.message})`)));
+    gunzip.on('error', (e) => reject(unreadable(e)));
     input.pipe(gunzip).pipe(extract);
   });
+  return files;
+}
+
+async function readTgz(file: string, fallbackId?: { packageId: string; version: string }): Promise<ConformanceSource> {
+  const files = await readTgzJsonFiles(file);
   const manifestText = files.get('package/package.json');
   const manifest = manifestText ? (parseJsonFile('package.json', manifestText) as PackageManifest) : {};
   const resources: FhirResource[] = [];

@@ -3,10 +3,9 @@
  * package (as published, byte for byte) under `<data>/published/<package>/`, so the server publishes
  * them instead of its compiled view. Only the published types are kept; examples are not.
  */
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { createGunzip } from 'node:zlib';
-import tar from 'tar-stream';
+import { readTgzJsonFiles, SourceReadError } from '../../definitions/sources/package-reader.js';
 
 export const PUBLISHED_TYPES = ['StructureDefinition', 'ValueSet', 'CodeSystem', 'Questionnaire', 'CapabilityStatement'] as const;
 export type PublishedType = (typeof PUBLISHED_TYPES)[number];
@@ -24,24 +23,14 @@ export class ImportError extends Error {}
 const SAFE_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
 async function readTgzJson(file: string): Promise<Map<string, string>> {
+  let all: Map<string, string>;
+  try {
+    all = await readTgzJsonFiles(file);
+  } catch (e) {
+    throw e instanceof SourceReadError ? new ImportError(e.message) : e;
+  }
   const files = new Map<string, string>();
-  await new Promise<void>((resolve, reject) => {
-    const extract = tar.extract();
-    extract.on('entry', (header, stream, next) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: unknown) => chunks.push(c as Buffer));
-      stream.on('end', () => {
-        if (header.type === 'file' && header.name.endsWith('.json') && header.name.startsWith('package/')) files.set(header.name.slice('package/'.length), Buffer.concat(chunks).toString('utf8'));
-        next();
-      });
-      stream.on('error', reject);
-    });
-    extract.on('finish', resolve);
-    extract.on('error', (e) => reject(new ImportError(`${file} : archive illisible (${e.message})`)));
-    const gunzip = createGunzip();
-    gunzip.on('error', (e) => reject(new ImportError(`${file} : archive illisible (${e.message})`)));
-    createReadStream(file).on('error', reject).pipe(gunzip).pipe(extract);
-  });
+  for (const [name, text] of all) if (name.startsWith('package/')) files.set(name.slice('package/'.length), text);
   return files;
 }
 
