@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Checker } from '../rules/checker.js';
+import { summariseEntries } from './entries.js';
 import type { Lang } from './messages.js';
 import { buildReport, fileReport, sha256, type CheckReport, type FileReport } from './report-model.js';
 import { pinsOf, TOOL } from './tool-info.js';
@@ -36,7 +37,10 @@ export async function runCheck(checker: Checker, inputs: readonly CheckInput[], 
   for (const input of inputs) {
     const bytes = typeof input.bytes === 'function' ? input.bytes() : input.bytes;
     const checked = checker.check(bytes, { profiles: options.profiles, tddui: !options.fhirOnly });
-    results.push(fileReport({ file: input.name, sha256: sha256(bytes), bytes: bytes.length, format: checked.format }, checked.findings, lang));
+    const result = fileReport({ file: input.name, sha256: sha256(bytes), bytes: bytes.length, format: checked.format }, checked.findings, lang);
+    const entries = summariseEntries(checked.resource);
+    if (entries) result.entries = entries;
+    results.push(result);
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return buildReport(TOOL, pinsOf(checker.definitions), results, lang, { id: options.runId ?? randomUUID(), startedAt, finishedAt: new Date().toISOString() });
