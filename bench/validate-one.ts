@@ -1,5 +1,5 @@
 /**
- * One bench measurement in a fresh process (spawned by bench/run.ts, one process per Bundle size so that the
+ * One bench measurement in a fresh process (spawned by bench/engine.ts, one process per Bundle size so that the
  * peak RSS is that of this size alone):
  *
  *   node --import tsx --expose-gc bench/validate-one.ts --file <bundle.json> --warmup <small.json> [--reps N]

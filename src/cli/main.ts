@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { TOOL } from '../reports/tool-info.js';
+import { adminCommand } from './commands/admin.js';
 import { checkCommand } from './commands/check.js';
 import { profilesCommand } from './commands/profiles.js';
 import { rulesCommand } from './commands/rules.js';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   program.addCommand(checkCommand());
   program.addCommand(profilesCommand());
   program.addCommand(rulesCommand());
+  program.addCommand(adminCommand());
   for (const c of program.commands) {
     c.exitOverride();
     for (const sub of c.commands) sub.exitOverride();

@@ -29,7 +29,10 @@ export function validateSlicedItems(w: InstanceWalker, items: Item[], sliced: El
   const bySlice = new Map<ElementNode, Item[]>();
   items.forEach((item, i) => {
     const s = assigned[i];
-    if (s) bySlice.set(s, [...(bySlice.get(s) ?? []), item]);
+    if (!s) return;
+    const mine = bySlice.get(s);
+    if (mine) mine.push(item);
+    else bySlice.set(s, [item]);
   });
   for (const s of sliced.slices) {
     const mine = bySlice.get(s) ?? [];

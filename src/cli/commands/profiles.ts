@@ -1,6 +1,8 @@
 /** `tddui-bench profiles list`: the compiled profiles (id, url, version, kind). */
 import { Command, Option } from 'commander';
 import type { CompiledIndexEntry } from '../../definitions/compiled-types.js';
+import { resolve } from 'node:path';
+import { importPackage } from '../../server/publication/import-package.js';
 import { openDefinitions } from '../definitions.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
@@ -33,6 +35,16 @@ export function profilesCommand(): Command {
       const w = Math.max(...rows.map((r) => r.id.length), 2);
       for (const r of rows) process.stdout.write(`${r.id.padEnd(w)}  ${r.kind.padEnd(14)}  ${r.version.padEnd(13)}  ${r.url}\n`);
       process.stdout.write(`${rows.length} définition(s)\n`);
+    });
+  profiles
+    .command('import')
+    .description('importe le paquet officiel (.tgz ou dossier) : le serveur publie alors ses ressources telles quelles')
+    .argument('<package>', 'paquet FHIR .tgz ou dossier')
+    .option('--data <dossier>', 'dossier des données du serveur (défaut : TDDUI_BENCH_DATA ou ./data)')
+    .action(async (path: string, options: { data?: string }) => {
+      const info = await importPackage(path, resolve(options.data ?? process.env.TDDUI_BENCH_DATA ?? './data'));
+      const counts = Object.entries(info.counts).map(([t, n]) => `${n} ${t}`).join(', ');
+      process.stdout.write(`paquet ${info.id}#${info.version} importé : ${counts}\n`);
     });
   return profiles;
 }

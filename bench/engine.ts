@@ -1,5 +1,5 @@
 /**
- * Performance bench of the TDDUI check (`npm run bench [-- options]`).
+ * Performance bench of the TDDUI check (`npm run bench -- engine -- [options]`, or `npx tsx bench/engine.ts [options]`).
  *
  * Builds transaction Bundles of 100 / 1,000 / 10,000 / 100,000 TDDUI entries from the official examples
  * (bench/generate.ts, read at run time from ../shared/spec), validates each one fully with Checker.check in a

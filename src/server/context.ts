@@ -1,0 +1,22 @@
+/** What every route needs, built once by startServer. */
+import type { DefinitionContext } from '../definitions/context/definition-context.js';
+import type { CheckPool } from './check-pool.js';
+import type { ServerConfig } from './config.js';
+import type { Logger } from './log.js';
+import type { Publication } from './publication/publication.js';
+import type { ScenarioProvider } from './scenario-provider.js';
+import type { Db } from './store/database.js';
+import type { RunStore } from './store/runs.js';
+
+export interface ServerContext {
+  config: ServerConfig;
+  db: Db;
+  runs: RunStore;
+  pool: CheckPool;
+  definitions: DefinitionContext;
+  publication: Publication;
+  logger: Logger;
+  scenarios?: ScenarioProvider;
+  /** Work started by a request but finished after its answer (asynchronous checks): awaited on shutdown. */
+  background: Set<Promise<unknown>>;
+}
