@@ -10,6 +10,7 @@ import { scenarioCheckRules } from '../scenarios/rule-pack.js';
 import { scenarioById } from '../scenarios/scenario-store.js';
 import { compareWithDataset, FidelityDataset, fidelityReport, type BundleSource } from '../scenarios/fidelity/compare-exports.js';
 import { finish } from '../validation/validate.js';
+import { summariseEntries } from './entries.js';
 import type { Lang } from './messages.js';
 import { buildReport, fileReport, sha256, type CheckReport, type FidelityReport, type FileReport } from './report-model.js';
 import { pinsOf, TOOL } from './tool-info.js';
@@ -85,6 +86,8 @@ export async function runCheck(checker: Checker, inputs: readonly CheckInput[], 
       result = { ...fileReport(info, finish([...checked.findings, ...c.findings]), lang), fidelity: fidelityReport(expected.meta, c) };
     }
     if (scenario && extraRules) result.scenario = scenarioChecklist(scenario, checked.findings, lang);
+    const entries = summariseEntries(checked.resource);
+    if (entries) result.entries = entries;
     results.push(result);
     await new Promise<void>((resolve) => setImmediate(resolve));
   }

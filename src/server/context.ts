@@ -1,5 +1,6 @@
 /** What every route needs, built once by startServer. */
 import type { DefinitionContext } from '../definitions/context/definition-context.js';
+import type { PdfPrinter } from '../reports/pdf/pdf-printer.js';
 import type { CheckPool } from './check-pool.js';
 import type { ServerConfig } from './config.js';
 import type { Logger } from './log.js';
@@ -17,6 +18,8 @@ export interface ServerContext {
   publication: Publication;
   logger: Logger;
   scenarios?: ScenarioProvider;
+  /** One Chromium for the PDF reports of this process, launched at the first PDF, closed on shutdown. */
+  pdfPrinter: PdfPrinter;
   /** Work started by a request but finished after its answer (asynchronous checks): awaited on shutdown. */
   background: Set<Promise<unknown>>;
 }

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { openDefinitions } from '../cli/definitions.js';
 import { buildApp } from './app.js';
+import { PdfPrinter } from '../reports/pdf/pdf-printer.js';
 import { CheckPool } from './check-pool.js';
 import { configFromEnv, type ServerConfig } from './config.js';
 import type { ServerContext } from './context.js';
@@ -42,7 +43,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const pool = new CheckPool(config.checkWorkers, [], logger, options.warmUp ?? false);
   const date = new Date().toISOString().slice(0, 10);
   const context: ServerContext = {
-    config, db, runs: new RunStore(db), pool, definitions, logger, scenarios: options.scenarios, background: new Set(),
+    config, db, runs: new RunStore(db), pool, definitions, logger, scenarios: options.scenarios, background: new Set(), pdfPrinter: new PdfPrinter(),
     publication: new Publication(definitions, config.dataDir, () => benchCapabilityStatement(date)),
   };
   try {
@@ -79,6 +80,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await Promise.all([...context.background]);
       await stopped;
       await pool.close();
+      await context.pdfPrinter.close();
       db.close();
       logger.log('info', 'server-stopped', {});
     })();

@@ -95,7 +95,7 @@ export function serverWebBackend(ctx: ServerContext): WebBackend {
       const format = REPORT_EXTENSIONS[extension];
       if (!report || !format) return undefined;
       const annotations = annotated(runId);
-      const body = await renderReport({ ...report, ...(annotations.length ? { annotations } : {}) }, format);
+      const body = await renderReport({ ...report, ...(annotations.length ? { annotations } : {}) }, format, { pdfPrinter: ctx.pdfPrinter });
       return { mediaType: REPORT_MEDIA_TYPES[format], body };
     },
     async scenarios() {

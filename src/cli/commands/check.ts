@@ -6,7 +6,7 @@ import type { CdaVersion } from '../../cda/rules/cda-rule.js';
 import { resolveSchemaDir } from '../../cda/xsd/schema-set.js';
 import { Checker } from '../../rules/checker.js';
 import type { Lang } from '../../reports/messages.js';
-import { renderReport, REPORT_FORMATS, type ReportFormat } from '../../reports/render-report.js';
+import { BINARY_FORMATS, renderReport, REPORT_FORMATS, type ReportFormat } from '../../reports/render-report.js';
 import { runCheck, type ExpectedDataset } from '../../reports/run-check.js';
 import { openDefinitions } from '../definitions.js';
 import { generateDataset } from '../../scenarios/index.js';
@@ -36,7 +36,7 @@ export function checkCommand(): Command {
   return new Command('check')
     .description('vérifie des exports FHIR (JSON ou XML) ou des documents CDA TDDUI contre les profils et les règles TDDUI')
     .argument('<inputs...>', 'fichiers ou dossiers à vérifier')
-    .addOption(new Option('-f, --format <format>', 'format du rapport').choices([...REPORT_FORMATS]).default('text'))
+    .addOption(new Option('-f, --format <format>', 'format du rapport (pdf : avec --out)').choices([...REPORT_FORMATS]).default('text'))
     .option('-o, --out <file>', 'écrire le rapport dans ce fichier')
     .addOption(new Option('--lang <lang>', 'langue des messages').choices(['fr', 'en']).default('fr'))
     .option('--load <path>', 'ressources de conformité supplémentaires (fichier, dossier ou paquet .tgz), répétable', collect, [])
@@ -51,6 +51,7 @@ export function checkCommand(): Command {
     .addOption(new Option('--cda-version <version>', 'documents CDA : jeu de règles (défaut : extension du templateId, sinon 1.0.1)').choices(['1.1.0', '1.0.1']))
     .option('--cda-schemas <dir>', 'documents CDA : dossier du jeu XSD (CDA_extended.xsd) ; sinon TDDUI_BENCH_CDA_SCHEMAS ou les schémas importés')
     .action(async (inputs: string[], options: CheckCliOptions) => {
+      if (BINARY_FORMATS.has(options.format) && !options.out) throw new UsageError(`--format ${options.format} : indiquer le fichier du rapport avec --out`);
       const files = expandInputs(inputs);
       const expect = await expectedDataset(options);
       const { ctx, loadDiagnostics } = await openDefinitions(options.load);

@@ -22,6 +22,9 @@ export const REPORT_EXTENSIONS: Record<string, ReportFormat> = {
   'junit.xml': 'junit',
   'sarif': 'sarif',
   'txt': 'text',
+  'gazelle.json': 'gazelle',
+  'html': 'html',
+  'pdf': 'pdf',
 };
 
 
@@ -179,8 +182,10 @@ export function checksRouter(ctx: ServerContext): Router {
       throw new HttpError(404, 'introuvable', `aucun rapport pour cette exécution (${rec.error ?? rec.status})`);
     }
     const annotations = ctx.runs.annotations(rec.id).map(({ author, decision, comment, at }) => ({ author, decision, comment, at }));
-    const body = await renderReport(annotations.length ? { ...report, annotations } : report, format);
-    res.type(REPORT_MEDIA_TYPES[format]).send(body);
+    const body = await renderReport(annotations.length ? { ...report, annotations } : report, format, { pdfPrinter: ctx.pdfPrinter });
+    res.type(REPORT_MEDIA_TYPES[format]);
+    if (format === 'pdf') res.attachment(`rapport-${rec.id}.pdf`);
+    res.send(body);
   });
 
   router.post('/api/v1/checks/:id/annotations', authorize(ctx.db, 'checks.annotate'), smallJson(ctx.config.maxJsonBytes, ctx.config.maxJsonDepth), (req, res) => {
