@@ -67,13 +67,13 @@ export function withOptionalBlocks(report: CheckReport): CheckReport {
   const r = report.results[0];
   const losses: ReportIssue[] = [
     {
-      ruleId: 'FIDELITY-LOST', severity: 'error', path: 'Bundle.entry[1].resource',
+      ruleId: 'FIDELITY-002', severity: 'error', path: 'Bundle.entry[1].resource',
       message: fr ? 'Usager 3480787529/147720425367411 : séjour attendu absent de l’export' : 'Usager 3480787529/147720425367411: expected stay missing from the export',
       specUrl: 'https://interop.esante.gouv.fr/ig/fhir/tddui/2.4.0-ballot/StructureDefinition-tddui-encounter-sejour.html',
       entry: 1, params: { expected: 'Encounter SEJOUR-0001', found: fr ? 'absent' : 'missing' },
     },
     {
-      ruleId: 'FIDELITY-ALTERED', severity: 'warning', path: 'Bundle.entry[1].resource.birthDate',
+      ruleId: 'FIDELITY-005', severity: 'error', path: 'Bundle.entry[1].resource.birthDate',
       message: fr ? 'Date de naissance modifiée par l’aller-retour' : 'Birth date altered by the round trip',
       specUrl: 'https://interop.esante.gouv.fr/ig/fhir/tddui/2.4.0-ballot/StructureDefinition-tddui-patient.html',
       entry: 1, params: { expected: '1941-02-03', found: '1941-02-30' },

@@ -91,15 +91,23 @@ describe('serveur : API de vérification', function () {
     }
   });
 
-  it('rapports json, junit.xml, sarif, txt par la table des extensions ; extension inconnue : 404', async () => {
+  it('rapports json, junit.xml, sarif, txt, gazelle.json, html, pdf par la table des extensions ; extension inconnue : 404', async () => {
     const { id } = (await (await submit(structurallyInvalidBundle())).json()) as any;
-    const expected: Record<string, RegExp> = { 'json': /^application\/json/, 'junit.xml': /^application\/xml/, 'sarif': /^application\/sarif\+json/, 'txt': /^text\/plain/ };
+    const expected: Record<string, RegExp> = {
+      'json': /^application\/json/, 'junit.xml': /^application\/xml/, 'sarif': /^application\/sarif\+json/, 'txt': /^text\/plain/,
+      'gazelle.json': /^application\/gzl\.validation\.report\+json/, 'html': /^text\/html/, 'pdf': /^application\/pdf/,
+    };
     for (const [ext, type] of Object.entries(expected)) {
       const res = await api(`/api/v1/checks/${id}/report.${ext}`);
       expect(res.status, ext).to.equal(200);
       expect(res.headers.get('content-type'), ext).to.match(type);
     }
     expect(((await (await api(`/api/v1/checks/${id}/report.json`)).json()) as any).verdict).to.equal('fail');
+    expect(((await (await api(`/api/v1/checks/${id}/report.gazelle.json`)).json()) as any).overallResult).to.equal('FAILED');
+    expect(await (await api(`/api/v1/checks/${id}/report.html`)).text()).to.include('NON CONFORME');
+    const pdf = await api(`/api/v1/checks/${id}/report.pdf`);
+    expect(pdf.headers.get('content-disposition')).to.include(`rapport-${id}.pdf`);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1')).to.equal('%PDF-');
     const unknown = await api(`/api/v1/checks/${id}/report.docx`);
     expect(unknown.status).to.equal(404);
     expect(((await unknown.json()) as any).error.message).to.include('report.sarif');
