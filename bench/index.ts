@@ -18,6 +18,7 @@ const BENCHES = {
   scenarios: 'bench/scenarios.ts',
   fidelity: 'bench/fidelity.ts',
   cda: 'bench/cda.ts',
+  reports: 'bench/reports.ts',
 } as const satisfies Record<string, string>;
 type BenchName = keyof typeof BENCHES;
 

@@ -18,5 +18,5 @@ export function pdfHeader(report: CheckReport): PdfHeader {
 }
 
 export async function renderPdf(report: CheckReport, printer: PdfPrinter): Promise<Buffer> {
-  return printer.print(renderHtml(report), pdfHeader(report));
+  return printer.print(renderHtml(report, { forPrint: true }), pdfHeader(report));
 }
