@@ -15,7 +15,6 @@ export interface ReportLabels {
   verdictFailText: string;
   severities: Record<Severity, string>;
   severityPlural: Record<Severity, string>;
-  inputsHeading: string;
   input: string;
   file: string;
   format: string;
@@ -97,7 +96,6 @@ export const LABELS: Record<Lang, ReportLabels> = {
     verdictFailText: 'Au moins une constatation bloquante (erreur ou fatale) : l’export doit être corrigé.',
     severities: { fatal: 'Fatale', error: 'Erreur', warning: 'Avertissement', information: 'Information' },
     severityPlural: { fatal: 'fatales', error: 'erreurs', warning: 'avertissements', information: 'informations' },
-    inputsHeading: 'Fichiers vérifiés',
     input: 'Fichier',
     file: 'Nom',
     format: 'Format',
@@ -177,7 +175,6 @@ export const LABELS: Record<Lang, ReportLabels> = {
     verdictFailText: 'At least one blocking finding (error or fatal): the export must be fixed.',
     severities: { fatal: 'Fatal', error: 'Error', warning: 'Warning', information: 'Information' },
     severityPlural: { fatal: 'fatal', error: 'errors', warning: 'warnings', information: 'information' },
-    inputsHeading: 'Checked files',
     input: 'File',
     file: 'Name',
     format: 'Format',
