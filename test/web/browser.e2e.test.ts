@@ -1,7 +1,8 @@
 /**
  * End-to-end in a real headless Chromium (puppeteer-core + Debian chromium) against the real server on an
  * ephemeral port with a real SQLite file: sign in by token, upload an invalid export through the form, read
- * the findings on the run page, download the PDF and read its text back with pdftotext; a reviewer then
+ * the findings on the run page, check a re-export against a use case and the expected dataset (checklist,
+ * fidelity losses), download the PDF and read its text back with pdftotext; a reviewer then
  * annotates the run, and a second vendor can neither list nor open it.
  */
 import { execFileSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { generateDataset, listScenarios, writeDataset } from '../../src/scenarios/index.js';
 import { silentLogger } from '../../src/server/log.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { createOrganisation, createToken } from '../../src/server/store/accounts.js';
@@ -37,7 +39,10 @@ describe('web interface in a real browser', function () {
     bundle.entry[1].request.method = 'PUT';
     exportFile = join(dir, 'export-dui.json');
     writeFileSync(exportFile, JSON.stringify(bundle, null, 2));
-    server = await startServer({ config: { port: 0, host: '127.0.0.1', dataDir: join(dir, 'data'), checkWorkers: 1 }, logger: silentLogger });
+    server = await startServer({
+      config: { port: 0, host: '127.0.0.1', dataDir: join(dir, 'data'), checkWorkers: 1 }, logger: silentLogger,
+      scenarios: { list: () => listScenarios().map((s) => ({ ...s })), writeDataset: async (id, r, out) => { await writeDataset(id, r, out); } },
+    });
     const db = server.context.db;
     for (const org of ['Éditeur DUI', 'Autre éditeur', 'CNSA']) createOrganisation(db, org);
     tokens.vendor = createToken(db, 'Éditeur DUI', 'vendor').token;
@@ -81,6 +86,28 @@ describe('web interface in a real browser', function () {
     expect(rows.some((r) => r.includes('TDDUI-BDL-005') && r.includes('Bundle.entry[1].request.method'))).to.equal(true);
     const severities = await page.$$eval('table.findings tbody tr', (trs) => trs.map((tr) => tr.getAttribute('class')));
     expect(severities.indexOf('warning') === -1 || severities.lastIndexOf('error') < severities.indexOf('warning'), 'errors listed before warnings').to.equal(true);
+    await page.browserContext().close();
+  });
+
+  it('a vendor picks a use case and the expected dataset: the run page shows the checklist and the fidelity losses', async () => {
+    const { bundle } = await generateDataset('ssiad-sidoba', { seed: 4, usagers: 2 });
+    writeFileSync(join(dir, 'jeu-remis.json'), JSON.stringify(bundle));
+    const reexport = structuredClone(bundle) as { entry: { resource: { resourceType: string; name?: { family: string }[] } }[] };
+    const patient = reexport.entry.find((e) => e.resource.resourceType === 'Patient')!.resource;
+    patient.name![0].family = 'AUTRE-NOM';
+    writeFileSync(join(dir, 'reexport.json'), JSON.stringify(reexport));
+    const page = await signIn(tokens.vendor);
+    await page.goto(`${server.url}/tester`);
+    await page.select('#scenario', 'ssiad-sidoba');
+    await (await page.$('#export') as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(join(dir, 'reexport.json'));
+    await (await page.$('#expect') as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(join(dir, 'jeu-remis.json'));
+    await Promise.all([page.waitForNavigation({ timeout: 90_000 }), page.click('form.card button[type=submit]')]);
+    const checklist = await page.$$eval('table.checklist tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
+    expect(checklist.some((r) => r.includes('SSIAD-001'))).to.equal(true);
+    const heading = await page.$eval('table.fidelity', (t) => t.closest('section')?.querySelector('h2')?.textContent ?? '');
+    expect(heading).to.match(/Fidélité au jeu de données : (\d+,\d+|\d+) %/).and.not.include(' 100 %');
+    const rows = await page.$$eval('table.findings tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ''));
+    expect(rows.some((r) => r.includes('FIDELITY-004') && r.includes('AUTRE-NOM'))).to.equal(true);
     await page.browserContext().close();
   });
 
