@@ -11,21 +11,10 @@ import { renderHtml } from '../src/reports/html/render-html.js';
 import { DEFAULT_CHROMIUM, PdfPrinter } from '../src/reports/pdf/pdf-printer.js';
 import { renderPdf } from '../src/reports/pdf/render-pdf.js';
 import { largeReport } from '../test/reports/fixtures.js';
+import { numberArg as arg, percentile, targetLine, timed } from './measure.js';
 
 const TARGET = { htmlMs: 200, pdfMs: 2_000 };
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-async function timed<T>(f: () => Promise<T> | T): Promise<[number, T]> {
-  const t = performance.now();
-  const v = await f();
-  return [performance.now() - t, v];
-}
-const line = (label: string, ms: number, target: number) =>
-  `  ${label.padEnd(46)} ${ms.toFixed(1).padStart(8)} ms   cible < ${target} ms   (${(ms / target).toFixed(2)} × cible) ${ms < target ? '[PASS]' : '[FAIL]'}`;
+const line = (label: string, ms: number, target: number) => targetLine(label, ms, target, 46);
 
 async function main(): Promise<number> {
   const findings = arg('findings', 1_000);
@@ -37,7 +26,7 @@ async function main(): Promise<number> {
   const out = [
     `Rapports — ${findings} constatations, ${report.results[0].entries?.length ?? 0} entrées, HTML ${(html.length / 1024).toFixed(0)} Kio, Node ${process.version}, charge ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`,
     `  HTML, premier rendu (compilation des gabarits comprise) : ${firstHtml.toFixed(1)} ms`,
-    line(`HTML, médiane de ${runs}`, median(htmlRuns), TARGET.htmlMs),
+    line(`HTML, médiane de ${runs}`, percentile(htmlRuns, 50), TARGET.htmlMs),
   ];
   const chromium = process.env.TDDUI_BENCH_CHROMIUM ?? DEFAULT_CHROMIUM;
   if (!existsSync(chromium)) {
@@ -51,7 +40,7 @@ async function main(): Promise<number> {
       for (let i = 0; i < runs; i++) pdfRuns.push((await timed(() => renderPdf(report, printer)))[0]);
       out.push(
         `  PDF, premier rendu (lancement de Chromium compris) : ${coldMs.toFixed(0)} ms, ${(pdf.length / 1024).toFixed(0)} Kio`,
-        line(`PDF navigateur chaud, médiane de ${runs}`, median(pdfRuns), TARGET.pdfMs),
+        line(`PDF navigateur chaud, médiane de ${runs}`, percentile(pdfRuns, 50), TARGET.pdfMs),
       );
     } finally {
       await printer.close();

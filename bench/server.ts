@@ -24,6 +24,7 @@ import { startServer } from '../src/server/server.js';
 import { createOrganisation, createToken } from '../src/server/store/accounts.js';
 import { minimalBundle } from '../test/cases/tddui-bundle.cases.js';
 import { loadExampleGroup, writeBenchBundle } from './generate.js';
+import { numberArg as arg, percentile, targetLine as line, timed } from './measure.js';
 
 const TARGET = {
   /** GET /health p95 while a large check runs: the event loop is not blocked by checks. */
@@ -35,25 +36,6 @@ const TARGET = {
   /** Small transaction (2 entries) on POST /fhir, median. */
   smallTransactionMs: 100,
 };
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-function percentile(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
-
-async function timed<T>(f: () => Promise<T>): Promise<[number, T]> {
-  const t0 = performance.now();
-  const r = await f();
-  return [performance.now() - t0, r];
-}
-
-const line = (label: string, ms: number, target: number) =>
-  `  ${label.padEnd(52)} ${ms.toFixed(1).padStart(9)} ms   cible < ${target} ms   (${(ms / target).toFixed(2)} × cible) ${ms < target ? '[PASS]' : '[FAIL]'}`;
 
 async function main(): Promise<number> {
   const specDir = join(DEFAULT_SPEC_DIR, 'tddui-fhir', '2.4.0-ballot');
