@@ -12,6 +12,7 @@
  * Prints the figures, the targets and the ratios. Exit code 0 when every measurement ran (missed targets are
  * reported, not failures), 2 when the examples are missing.
  */
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +37,14 @@ const TARGET = {
   /** Small transaction (2 entries) on POST /fhir, median. */
   smallTransactionMs: 100,
 };
+
+/** POST a file with curl; resolves with the HTTP status, the body written to `out`. */
+function curlPost(url: string, token: string, file: string, out: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    execFile('curl', ['-sS', '-o', out, '-w', '%{http_code}', '-H', `Authorization: Bearer ${token}`, '-H', 'Content-Type: application/fhir+json', '--data-binary', `@${file}`, url],
+      (e, stdout) => (e ? reject(e) : resolve(Number(stdout))));
+  });
+}
 
 async function main(): Promise<number> {
   const specDir = join(DEFAULT_SPEC_DIR, 'tddui-fhir', '2.4.0-ballot');
@@ -63,11 +72,13 @@ async function main(): Promise<number> {
     await fetch(`${server.url}/api/v1/checks`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/fhir+json' }, body: JSON.stringify(minimalBundle()) });
     let checking = true;
     const during: number[] = [];
+    // The large check is sent by curl, in its own process as a CI would: reading the 10 MB answer is then not
+    // charged to the server's event loop (an in-process client shares it). The answer is read back from its file.
+    const answerFile = join(dir, 'answer.json');
     const large = timed(async () => {
-      const res = await fetch(`${server.url}/api/v1/checks?name=bench.json`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/fhir+json' }, body });
-      const json = (await res.json()) as { verdict?: string; summary?: Record<string, number> };
+      const status = await curlPost(`${server.url}/api/v1/checks?name=bench.json`, token, bundleFile, answerFile);
       checking = false;
-      return { status: res.status, json };
+      return { status, json: JSON.parse(readFileSync(answerFile, 'utf8')) as { verdict?: string; summary?: Record<string, number> } };
     });
     while (checking) {
       during.push(await health());
