@@ -107,10 +107,10 @@ export function checksRouter(ctx: ServerContext): Router {
       id, kind: 'check' as const, orgId: principal.orgId, tokenId: principal.tokenId, inputName: name,
       inputMediaType: file?.mimetype ?? req.headers['content-type'], inputSha256: sha256(bytes), inputBytes: bytes, options,
     };
-    const checking = ctx.pool.run([{ name, bytes }], { ...options, runId: id });
+    const check = () => ctx.pool.run([{ name, bytes }], { ...options, runId: id });
     if (!wait) {
       ctx.runs.insert(run);
-      const done = checking.then(
+      const done = check().then(
         (report) => ctx.runs.complete(id, { report }),
         (e: Error) => {
           ctx.logger.log('error', 'check-failed', { run: id, message: e.message });
@@ -123,7 +123,7 @@ export function checksRouter(ctx: ServerContext): Router {
     }
     let report: CheckReport;
     try {
-      report = await checking;
+      report = await check();
     } catch (e) {
       ctx.runs.insert(run, { error: (e as Error).message });
       throw e;
