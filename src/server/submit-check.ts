@@ -31,10 +31,11 @@ export function submitCheck(ctx: ServerContext, s: CheckSubmission, wait: boolea
     // The expected dataset is recorded by name: its bytes may be large and are not the vendor's input.
     options: { ...s.options, ...s.recorded, ...(s.expect ? { expect: s.expect.name } : {}) },
   };
-  const checking = ctx.pool.run([{ name: s.name, bytes: s.bytes }], { ...s.options, ...(s.expect ? { expect: s.expect } : {}), runId: id });
+  const check = () => ctx.pool.run([{ name: s.name, bytes: s.bytes }], { ...s.options, ...(s.expect ? { expect: s.expect } : {}), runId: id });
   if (!wait) {
+    // Stored as pending before the check starts: its completion always finds the run to complete.
     ctx.runs.insert(run);
-    const done = checking.then(
+    const done = check().then(
       (report) => ctx.runs.complete(id, { report }),
       (e: Error) => {
         ctx.logger.log('error', 'check-failed', { run: id, message: e.message });
@@ -44,7 +45,7 @@ export function submitCheck(ctx: ServerContext, s: CheckSubmission, wait: boolea
     ctx.background.add(done);
     return { id };
   }
-  return checking.then(
+  return check().then(
     (report) => {
       ctx.runs.insert(run, { report });
       return { id, report };

@@ -80,6 +80,25 @@ describe('serveur : matrice d’autorisation (route × rôle)', function () {
     expect(new Set(list.items.map((i) => i.org))).to.deep.equal(new Set(['Editeur A']));
   });
 
+  it('administration par l’API : organisation, jeton affiché une fois et utilisable, révocation immédiate', async () => {
+    const json = (body: unknown) => ({ body: JSON.stringify(body), type: 'application/json' });
+    const org = await call({ method: 'POST', path: '/api/v1/admin/organisations', ...json({ name: 'Editeur C' }) }, t.tokens.admin);
+    expect(org.status).to.equal(201);
+    const dup = await call({ method: 'POST', path: '/api/v1/admin/organisations', ...json({ name: 'Editeur C' }) }, t.tokens.admin);
+    expect(dup.status).to.equal(409);
+    const created = await call({ method: 'POST', path: '/api/v1/admin/tokens', ...json({ org: 'Editeur C', role: 'vendor' }) }, t.tokens.admin);
+    const { id, token } = (await created.json()) as { id: string; token: string };
+    expect((await call({ method: 'GET', path: '/api/v1/checks' }, token)).status).to.equal(200);
+    const listed = await (await call({ method: 'GET', path: '/api/v1/admin/tokens' }, t.tokens.admin)).text();
+    expect(listed).to.include(id);
+    expect(listed).to.not.include(token);
+    expect((await call({ method: 'DELETE', path: `/api/v1/admin/tokens/${id}` }, t.tokens.admin)).status).to.equal(200);
+    expect((await call({ method: 'GET', path: '/api/v1/checks' }, token)).status).to.equal(401);
+    const badRole = await call({ method: 'POST', path: '/api/v1/admin/tokens', ...json({ org: 'Editeur C', role: 'root' }) }, t.tokens.admin);
+    expect(badRole.status).to.equal(400);
+    expect((await call({ method: 'DELETE', path: '/api/v1/admin/tokens/0000000000000000' }, t.tokens.admin)).status).to.equal(404);
+  });
+
   it('sans jeton : 401 avec WWW-Authenticate ; jeton mal formé : 401', async () => {
     const res = await call({ method: 'GET', path: '/api/v1/checks' });
     expect(res.headers.get('www-authenticate')).to.match(/^Bearer/);

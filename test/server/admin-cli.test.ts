@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { runCli } from '../support/cli.js';
+import { requireSpec, TDDUI_EXAMPLES } from '../support/context.js';
 
 describe('serveur : tddui-bench admin', function () {
   this.timeout(120_000);
@@ -39,6 +40,25 @@ describe('serveur : tddui-bench admin', function () {
       const r = runCli(args, env);
       expect(r.code, args.join(' ')).to.equal(2);
       expect(r.stderr).to.match(message);
+    }
+  });
+});
+
+describe('serveur : tddui-bench profiles import', function () {
+  this.timeout(120_000);
+
+  it('importe un dossier du paquet officiel dans le dossier des données ; chemin absent : code 2', function () {
+    requireSpec(this);
+    const dir = mkdtempSync(join(tmpdir(), 'tddui-bench-import-cli-'));
+    try {
+      const r = runCli(['profiles', 'import', TDDUI_EXAMPLES, '--data', dir]);
+      expect(r.code, r.stderr).to.equal(0);
+      expect(r.stdout).to.match(/importé : .*StructureDefinition/);
+      const missing = runCli(['profiles', 'import', join(dir, 'absent'), '--data', dir]);
+      expect(missing.code).to.equal(2);
+      expect(missing.stderr).to.match(/introuvable/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

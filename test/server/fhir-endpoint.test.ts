@@ -107,8 +107,10 @@ describe('serveur : point de réception FHIR', function () {
     const oo = (await broken.json()) as any;
     expect(oo.issue[0].severity).to.equal('fatal');
     expect(oo.issue[0].location[0]).to.match(/^ligne 1/);
+    const runsBefore = runCount();
     const text = await post('/fhir', 'bonjour', 'text/plain');
     expect(text.status).to.equal(415);
+    expect(runCount(), 'requête refusée enregistrée').to.equal(runsBefore + 1);
     expect(((await text.json()) as any).issue[0].details.text).to.match(/type de contenu non pris en charge/);
     const empty = await post('/fhir', '', JSON_TYPE);
     expect(empty.status).to.equal(400);

@@ -42,6 +42,16 @@ describe('serveur : robustesse', function () {
     expect(((await r3.json()) as any).error.message).to.equal('JSON invalide dans le corps de la requête');
   });
 
+  it('JSON très imbriqué sur /fhir/$validate et /api/v1/checks : constat clair, serveur intact', async () => {
+    const deep = `{"resourceType":"Bundle","x":${'['.repeat(1500)}${']'.repeat(1500)}}`;
+    const v = await post('/fhir/$validate', deep, 'application/fhir+json');
+    expect(v.status).to.equal(200);
+    expect(((await v.json()) as any).issue.some((i: any) => i.severity === 'fatal' || i.severity === 'error')).to.equal(true);
+    const c = await post('/api/v1/checks', deep, 'application/fhir+json');
+    expect(((await c.json()) as any).verdict).to.equal('fail');
+    expect((await fetch(`${t.server.url}/health`)).status).to.equal(200);
+  });
+
   it('erreur interne : 500 sans pile ni message interne ; route inconnue : 404 clair', async () => {
     const res = await fetch(`${t.server.url}/api/v1/scenarios/boom/dataset`, { headers: bearer(t.tokens.vendor) });
     expect(res.status).to.equal(500);

@@ -75,7 +75,7 @@ export function fhirRouter(ctx: ServerContext): Router {
       request: { method: req.method, path: req.originalUrl, headers: recordedHeaders(req) },
       response: { status, contentType: FHIR_MEDIA_TYPES[format], body },
     };
-    ctx.runs.insert({ ...run, kind }, { report, exchange }, resources);
+    ctx.runs.insert({ ...run, kind }, { report, exchange, ...(report ? {} : { error: `HTTP ${status}` }) }, resources);
     res.status(status).type(FHIR_MEDIA_TYPES[format]).send(body);
   }
 
@@ -92,7 +92,21 @@ export function fhirRouter(ctx: ServerContext): Router {
     res.type(FHIR_MEDIA_TYPES[responseFormat(req)]).send(body);
   });
 
-  router.post('/fhir', authorize(ctx.db, 'fhir.transaction'), raw, async (req, res) => {
+  /** A refused request (bad content type, empty body, wrong type…) is still recorded as a run, with the answer sent. */
+  function recordingRefusals(kind: RunKind, handler: (req: Request, res: Response) => Promise<void>) {
+    return async (req: Request, res: Response): Promise<void> => {
+      try {
+        await handler(req, res);
+      } catch (e) {
+        if (!(e instanceof HttpError) || res.headersSent) throw e;
+        const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        const oo = operationOutcome([{ severity: 'error', code: e.status === 415 ? 'not-supported' : e.status === 404 ? 'not-found' : 'invalid', text: e.message }]);
+        answerAndRecord(req, res, kind, newRun(req, res, 'requête refusée', bytes, {}), e.status, oo);
+      }
+    };
+  }
+
+  router.post('/fhir', authorize(ctx.db, 'fhir.transaction'), raw, recordingRefusals('fhir-transaction', async (req, res) => {
     const { format, bytes } = bodyFormat(req);
     const run = newRun(req, res, 'transaction', bytes, {});
     const report = await ctx.pool.run([{ name: 'transaction', bytes }], { runId: run.id });
@@ -108,9 +122,9 @@ export function fhirRouter(ctx: ServerContext): Router {
     }
     const { response, resources } = acceptTransaction(resource, new Date().toISOString());
     answerAndRecord(req, res, 'fhir-transaction', run, 200, response, report, resources);
-  });
+  }));
 
-  router.post(['/fhir/$validate', '/fhir/:type/$validate'], authorize(ctx.db, 'fhir.validate'), raw, async (req, res) => {
+  router.post(['/fhir/$validate', '/fhir/:type/$validate'], authorize(ctx.db, 'fhir.validate'), raw, recordingRefusals('fhir-validate', async (req, res) => {
     const type = req.params.type as string | undefined;
     if (type !== undefined && !ctx.definitions.isResourceType(type)) throw new HttpError(404, 'introuvable', `type de ressource inconnu : « ${type} »`);
     let { format, bytes } = bodyFormat(req);
@@ -148,7 +162,7 @@ export function fhirRouter(ctx: ServerContext): Router {
     const issues = outcomeIssues(report);
     const oo = operationOutcome(issues.length ? issues : [{ severity: 'information', code: 'informational', text: 'aucun problème détecté' }]);
     answerAndRecord(req, res, 'fhir-validate', run, 200, oo, report);
-  });
+  }));
 
   router.get('/fhir/:type', authorize(ctx.db, 'fhir.conformance.read'), (req, res) => {
     const type = req.params.type as string;
