@@ -26,8 +26,10 @@ describe('serveur : stockage SQLite', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('WAL, migrations appliquées une fois (réouverture sans effet)', () => {
+  it('WAL, pages de 64 Kio, synchronous NORMAL ; migrations appliquées une fois (réouverture sans effet)', () => {
     expect(db.pragma('journal_mode', { simple: true })).to.equal('wal');
+    expect(db.pragma('page_size', { simple: true })).to.equal(65536);
+    expect(db.pragma('synchronous', { simple: true })).to.equal(1);
     db.close();
     db = openDatabase(dir);
     const versions = db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[];

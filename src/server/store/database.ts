@@ -105,6 +105,10 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 export function openDatabase(dataDir: string): Db {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, DB_FILE));
+  // A run stores an export and its report (megabytes each): with 64 KiB pages a 20 MB run is ~340 pages, under
+  // the 1,000-page WAL auto-checkpoint, instead of 5,000 4-KiB pages and a checkpoint per run (5× slower inserts).
+  // Effective when the file is created only (an existing database keeps its page size).
+  db.pragma('page_size = 65536');
   db.pragma('journal_mode = WAL');
   // WAL + NORMAL: the database stays consistent on a crash and commits no longer wait for fsync (a run
   // stores the export and its report, megabytes each); only the last commits may be lost on power loss.
