@@ -126,7 +126,8 @@ export const FHIR_RULES: RuleDefinition[] = [
   { id: 'FHIR-REF-TYPE', category: 'références', severity: 'error', specUrl: '{profilePage}',
     message: { fr: 'Référence vers {found} non autorisée ici (cibles permises : {allowed})', en: 'Reference to {found} not allowed here (allowed targets: {allowed})' } },
   { id: 'FHIR-REF-PROFILE', category: 'références', severity: 'error', specUrl: '{profilePage}',
-    message: { fr: 'La cible {reference} n’est conforme à aucun profil cible ({allowed})', en: 'Target {reference} conforms to none of the target profiles ({allowed})' } },
+    message: { fr: 'La cible {reference} n’est conforme à aucun profil cible ({allowed})', en: 'Target {reference} conforms to none of the target profiles ({allowed})' },
+    hint: { fr: 'Conséquence des erreurs de la ressource désignée : les corriger d’abord (elles sont listées sous son entrée).', en: 'A consequence of the errors of the referenced resource: fix those first (they are listed under its entry).' } },
   { id: 'FHIR-REF-UNRESOLVED', category: 'références', severity: 'information', specUrl: `${R4}/bundle.html#references`,
     message: { fr: 'Référence « {reference} » non trouvée dans le Bundle', en: 'Reference "{reference}" not found in the Bundle' } },
   // Profiles and narrative
